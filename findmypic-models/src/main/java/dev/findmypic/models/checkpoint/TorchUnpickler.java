@@ -109,6 +109,10 @@ final class TorchUnpickler extends Unpickler {
         stack.add(resolve(String.valueOf(module), String.valueOf(name)));
         return NO_RETURN_VALUE;
       }
+      case Opcodes.SETITEMS -> {
+        setItemsInOrder();
+        return NO_RETURN_VALUE;
+      }
       case Opcodes.INST -> throw refused(PickleUtils.readline(input) + "." + PickleUtils.readline(input));
       case Opcodes.EXT1, Opcodes.EXT2, Opcodes.EXT4 -> throw refused("an extension-registry global");
       case Opcodes.BINSTRING, Opcodes.BINBYTES, Opcodes.BINUNICODE, Opcodes.LONG4 -> checkLength(4);
@@ -118,6 +122,19 @@ final class TorchUnpickler extends Unpickler {
       }
     }
     return super.dispatch(key);
+  }
+
+  /** SETITEMS keeping the pickle's order (the base class goes through a HashMap), so state dicts keep theirs. */
+  @SuppressWarnings("unchecked")
+  private void setItemsInOrder() {
+    List<Object> items = stack.pop_all_since_marker();
+    if (items.size() % 2 != 0 || !(stack.peek() instanceof Map<?, ?>)) {
+      throw new PickleException("SETITEMS without a dict and key/value pairs");
+    }
+    Map<Object, Object> dict = (Map<Object, Object>) stack.peek();
+    for (int i = 0; i < items.size(); i += 2) {
+      dict.put(items.get(i), items.get(i + 1));
+    }
   }
 
   /** Peeks at a little-endian length prefix and refuses one longer than what is left of the stream. */
