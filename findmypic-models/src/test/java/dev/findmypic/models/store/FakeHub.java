@@ -81,6 +81,8 @@ final class FakeHub implements AutoCloseable {
   private final Map<String, Map<String, String>> revisions = new ConcurrentHashMap<>();
   /** repo@commit/path → file */
   private final Map<String, FileSpec> files = new ConcurrentHashMap<>();
+  /** plain files served by the hub server at /static/... */
+  private final Map<String, FileSpec> statics = new ConcurrentHashMap<>();
   /** true to serve LFS files through a 302 to the CDN server */
   volatile boolean lfsViaCdn;
   /** an X-Error-Code for a 404 of an unknown repository */
@@ -118,6 +120,17 @@ final class FakeHub implements AutoCloseable {
     return f;
   }
 
+  /** Serves a plain file at {@code /static/<name>}, as a release download would be served. */
+  FileSpec addStatic(String name, byte[] content) {
+    FileSpec f = new FileSpec(content, false);
+    statics.put("/static/" + name, f);
+    return f;
+  }
+
+  URI staticUri(String name) {
+    return URI.create(endpoint() + "/static/" + name);
+  }
+
   List<Request> requests(String method, String pathPart) {
     List<Request> out = new ArrayList<>();
     for (Request r : requests) {
@@ -140,6 +153,17 @@ final class FakeHub implements AutoCloseable {
           return;
         }
         serveBody(ex, f, new Headers());
+        return;
+      }
+      FileSpec plain = statics.get(path);
+      if (plain != null) {
+        if (ex.getRequestMethod().equals("HEAD")) {
+          ex.getResponseHeaders().add("Content-Length", String.valueOf(plain.content.length));
+          ex.sendResponseHeaders(200, -1);
+          ex.close();
+        } else {
+          serveBody(ex, plain, new Headers());
+        }
         return;
       }
       Matcher m = RESOLVE.matcher(java.net.URLDecoder.decode(path, StandardCharsets.UTF_8));
