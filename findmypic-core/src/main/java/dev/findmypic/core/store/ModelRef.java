@@ -51,20 +51,39 @@ public sealed interface ModelRef permits ModelRef.Hub, ModelRef.Url, ModelRef.Lo
   }
 
   /**
-   * One file at a URL.
+   * One file at a URL. Where the URL names a {@code .zip} archive and the file name does not, the file is the
+   * archive's entry of that name, extracted (as EasyOCR publishes its weights).
    *
    * @param uri where to download it from
    * @param fileName the name to store it under (a plain name, no directories)
-   * @param sha256 the published sha256 in lower-case hex, or null where none is published (then it is recorded on
-   *     first download and checked afterwards)
+   * @param sha256 the published sha256 of the stored file in lower-case hex, or null where none is published (then,
+   *     unless an md5 is published, it is recorded on first download and checked afterwards)
+   * @param md5 the published md5 of the stored file in lower-case hex (EasyOCR's {@code config.py} publishes these),
+   *     or null
    */
-  record UrlFile(URI uri, String fileName, String sha256) {
+  record UrlFile(URI uri, String fileName, String sha256, String md5) {
     /** Checks the file name. */
     public UrlFile {
       Objects.requireNonNull(uri, "uri");
       if (fileName.isEmpty() || fileName.contains("/") || fileName.contains("\\") || fileName.startsWith(".")) {
         throw new IllegalArgumentException("not a plain file name: '" + fileName + "'");
       }
+    }
+
+    /**
+     * A file with a published sha256, or none.
+     *
+     * @param uri where to download it from
+     * @param fileName the name to store it under
+     * @param sha256 the published sha256, or null
+     */
+    public UrlFile(URI uri, String fileName, String sha256) {
+      this(uri, fileName, sha256, null);
+    }
+
+    /** @return true if the URL names a zip archive that holds the file */
+    public boolean fromZip() {
+      return uri.getPath() != null && uri.getPath().endsWith(".zip") && !fileName.endsWith(".zip");
     }
   }
 
