@@ -1,0 +1,76 @@
+package dev.findmypic.models.clip;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.findmypic.models.nn.TokenBatch;
+import dev.findmypic.models.nn.Weights;
+
+/**
+ * The Hugging Face {@code CLIPModel} on DJL NDArray operations: both towers and the logit scale, with parameters
+ * named as the Hub checkpoints name them. Works for every OpenAI layout that {@code config.json} describes (ViT-B/32,
+ * B/16, L/14, L/14-336).
+ *
+ * <p>Thread-safe: the parameters are never changed, and each call works in the caller's scope. The parameters belong
+ * to the {@link Weights}' manager; closing that frees them.
+ */
+public final class ClipModel {
+  private final ClipConfig config;
+  private final VisionTower vision;
+  private final TextTower text;
+  private final float logitScale;
+
+  private ClipModel(ClipConfig config, VisionTower vision, TextTower text, float logitScale) {
+    this.config = config;
+    this.vision = vision;
+    this.text = text;
+    this.logitScale = logitScale;
+  }
+
+  /**
+   * Builds the model from its parameters.
+   *
+   * @param config the architecture
+   * @param weights the parameters, for example {@code vision_model.embeddings.class_embedding}
+   * @return the model
+   * @throws dev.findmypic.core.ModelFormatException if a parameter is missing
+   */
+  public static ClipModel load(ClipConfig config, Weights weights) {
+    float logitScale;
+    try (NDArray scale = weights.get("logit_scale")) {
+      logitScale = (float) Math.exp(scale.toFloatArray()[0]);
+    }
+    return new ClipModel(config, VisionTower.load(config.vision(), weights), TextTower.load(config.text(), weights),
+        logitScale);
+  }
+
+  /**
+   * Runs the image tower.
+   *
+   * @param pixels {@code [batch, 3, imageSize, imageSize]} as {@link ClipImageProcessor} makes them
+   * @return the outputs, owned by {@code pixels}' manager
+   */
+  public VisionOutput encodeImages(NDArray pixels) {
+    return vision.apply(pixels);
+  }
+
+  /**
+   * Runs the text tower.
+   *
+   * @param scope owns every array made, including the outputs
+   * @param batch token ids as {@link ClipTokenizer} makes them
+   * @return the outputs
+   */
+  public TextOutput encodeTexts(NDManager scope, TokenBatch batch) {
+    return text.apply(scope, batch);
+  }
+
+  /** @return {@code exp(logit_scale)}: the factor by which zero-shot classification multiplies cosine similarities */
+  public float logitScale() {
+    return logitScale;
+  }
+
+  /** @return the architecture */
+  public ClipConfig config() {
+    return config;
+  }
+}
