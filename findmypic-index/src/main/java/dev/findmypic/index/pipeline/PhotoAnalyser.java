@@ -1,0 +1,68 @@
+package dev.findmypic.index.pipeline;
+
+import dev.findmypic.core.DetectedFace;
+import dev.findmypic.core.OcrResult;
+import dev.findmypic.core.Picture;
+import dev.findmypic.index.catalogue.AnalysedPhoto;
+import dev.findmypic.index.catalogue.FaceRecord;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs the configured analysers over a batch of decoded photos: CLIP and the text embedder batched, faces and OCR per photo. */
+final class PhotoAnalyser {
+  private final Analysers analysers;
+
+  PhotoAnalyser(Analysers analysers) {
+    this.analysers = analysers;
+  }
+
+  List<AnalysedPhoto> analyse(List<Work.Decoded> batch) {
+    List<Picture> pictures = new ArrayList<>(batch.size());
+    for (Work.Decoded d : batch) {
+      pictures.add(d.photo().picture());
+    }
+    List<float[]> image = analysers.clip() == null ? null : analysers.clip().embedImages(pictures);
+    List<List<FaceRecord>> faces = new ArrayList<>(batch.size());
+    List<OcrResult> ocr = new ArrayList<>(batch.size());
+    List<String> texts = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      Picture picture = pictures.get(i);
+      faces.add(faces(picture));
+      OcrResult read = analysers.ocr() == null ? OcrResult.EMPTY : analysers.ocr().read(picture);
+      ocr.add(read);
+      texts.add(textOf(batch.get(i), read));
+    }
+    List<float[]> text = analysers.text() == null ? null : analysers.text().embedTexts(texts);
+    List<AnalysedPhoto> out = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      Work.Decoded d = batch.get(i);
+      out.add(new AnalysedPhoto(d.file(), d.photo().metadata(), analysers.modelKeys(),
+          image == null ? null : image.get(i), text == null ? null : text.get(i), faces.get(i), ocr.get(i)));
+    }
+    return out;
+  }
+
+  private List<FaceRecord> faces(Picture picture) {
+    if (analysers.faces() == null) {
+      return List.of();
+    }
+    List<DetectedFace> found = analysers.faces().detect(picture);
+    if (found.isEmpty()) {
+      return List.of();
+    }
+    List<float[]> vectors = analysers.faces().embed(picture, found);
+    List<FaceRecord> records = new ArrayList<>(found.size());
+    for (int i = 0; i < found.size(); i++) {
+      records.add(new FaceRecord(found.get(i), vectors.get(i)));
+    }
+    return records;
+  }
+
+  /** The text the text embedder sees for a photo: its file name without extension, then its OCR text. */
+  static String textOf(Work.Decoded d, OcrResult ocr) {
+    String name = d.file().path().getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String stem = (dot > 0 ? name.substring(0, dot) : name).replace('_', ' ').replace('-', ' ');
+    return ocr.lines().isEmpty() ? stem : stem + "\n" + ocr.text();
+  }
+}

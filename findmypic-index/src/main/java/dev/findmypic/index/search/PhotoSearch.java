@@ -1,0 +1,374 @@
+package dev.findmypic.index.search;
+
+import dev.findmypic.core.BoundingBox;
+import dev.findmypic.core.DetectedFace;
+import dev.findmypic.core.Embedder;
+import dev.findmypic.core.FaceRecognizer;
+import dev.findmypic.core.Picture;
+import dev.findmypic.core.QueryException;
+import dev.findmypic.core.TextLine;
+import dev.findmypic.index.catalogue.Catalogue;
+import dev.findmypic.index.catalogue.PhotoReads;
+import dev.findmypic.index.catalogue.VectorKind;
+import dev.findmypic.index.catalogue.VectorSetId;
+import dev.findmypic.index.pipeline.Analysers;
+import dev.findmypic.index.search.RankFusion.Scored;
+import dev.findmypic.index.vectors.CatalogueVectorIndexes;
+import dev.findmypic.index.vectors.IdFilter;
+import dev.findmypic.index.vectors.Neighbor;
+import dev.findmypic.index.vectors.VectorIndex;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Answers photo queries over the catalogue and its vector indexes.
+ *
+ * <p>What the score means, per query:
+ * <ul>
+ *   <li>Text: the {@link RankFusion reciprocal rank fusion} of every signal available: {@link Signal#VISUAL} (CLIP
+ *       text vector against image vectors), {@link Signal#OCR_TEXT} and {@link Signal#FILE_NAME} (BM25 in SQLite FTS5,
+ *       any query word), and {@link Signal#TEXT_MEANING} (the text embedder against file names and OCR text). Without
+ *       CLIP the other signals rank alone. 1 means first in every signal.</li>
+ *   <li>Similar photos: the cosine similarity of CLIP image vectors.</li>
+ *   <li>Person: {@code 1 - d / (2 t)} for the recogniser's distance {@code d} to the nearest reference face and its
+ *       threshold {@code t}, so every match ({@code d <= t}) scores at least 0.5; only matches are returned.</li>
+ *   <li>Words: {@code b / (1 + b)} for the photo's BM25 {@code b} (FTS5's, sign flipped).</li>
+ * </ul>
+ * Each signal contributes at most {@value #CANDIDATES} photos, found with the filter applied inside the search, so
+ * the result list, its total and every page are fixed for a given query and catalogue: pages never overlap or skip.
+ * Thread-safe.
+ */
+public final class PhotoSearch {
+  /** How many photos each signal contributes at most. */
+  public static final int CANDIDATES = 1_000;
+  /** The cosine similarity at or above which a photo counts as a near-duplicate of the query photo. */
+  public static final double NEAR_DUPLICATE = 0.95;
+
+  private final Catalogue catalogue;
+  private final CatalogueVectorIndexes vectors;
+  private final Analysers analysers;
+  private volatile PhotoFacts facts;
+
+  /**
+   * Creates the search over a catalogue.
+   *
+   * @param catalogue the catalogue
+   * @param vectors its vector indexes
+   * @param analysers the library's analysers; queries that need a missing one throw {@link QueryException}
+   */
+  public PhotoSearch(Catalogue catalogue, CatalogueVectorIndexes vectors, Analysers analysers) {
+    this.catalogue = catalogue;
+    this.vectors = vectors;
+    this.analysers = analysers;
+  }
+
+  /**
+   * Text → photos.
+   *
+   * @param text what the user typed; any text, including empty, is safe
+   * @param request filter, order and page
+   * @return the page
+   */
+  public SearchPage text(String text, SearchRequest request) {
+    String query = text == null ? "" : text;
+    PhotoFacts f = facts();
+    IdFilter filter = fileFilter(f, request.filter());
+    Map<Long, Candidate> candidates = new HashMap<>();
+    int signals = 0;
+    Embedder clip = analysers.clip();
+    if (clip != null && !query.isBlank()) {
+      Optional<VectorIndex> index = vectors.get(new VectorSetId(VectorKind.IMAGE, clip.info().key()));
+      if (index.isPresent()) {
+        RankFusion.add(candidates, Signal.VISUAL, scored(index.get().search(clip.embedText(query), CANDIDATES,
+            filter)));
+        signals++;
+      }
+    }
+    Embedder textEmbedder = analysers.text();
+    if (textEmbedder != null && !query.isBlank()) {
+      Optional<VectorIndex> index = vectors.get(new VectorSetId(VectorKind.TEXT, textEmbedder.info().key()));
+      if (index.isPresent()) {
+        RankFusion.add(candidates, Signal.TEXT_MEANING,
+            scored(index.get().search(textEmbedder.embedText(query), CANDIDATES, filter)));
+        signals++;
+      }
+    }
+    for (String column : List.of("ocr", "name")) {
+      Optional<String> match = FtsQuery.build(query, FtsQuery.Mode.ANY_WORD, column);
+      if (match.isPresent()) {
+        RankFusion.add(candidates, column.equals("ocr") ? Signal.OCR_TEXT : Signal.FILE_NAME,
+            keywords(match.get(), filter));
+        signals++;
+      }
+    }
+    RankFusion.normalise(candidates.values(), Math.max(signals, 1));
+    return page(f, candidates, request, FtsQuery.words(query), false);
+  }
+
+  /**
+   * Photo in the library → similar photos.
+   *
+   * @param photo a photo in the catalogue
+   * @param excludeNearDuplicates true to leave out photos with a similarity of {@value #NEAR_DUPLICATE} or more
+   * @param request filter, order and page
+   * @return the page; the photo itself is never in it
+   * @throws QueryException if there is no CLIP embedder or the photo is not indexed
+   */
+  public SearchPage similar(Path photo, boolean excludeNearDuplicates, SearchRequest request) {
+    PhotoFacts f = facts();
+    VectorIndex index = imageIndex();
+    Long id = f.idOf(photo);
+    float[] query = id == null ? null : index.vector(id);
+    if (query == null) {
+      throw new QueryException("the photo " + photo + " has no CLIP vector in the library: index it first");
+    }
+    return similar(f, index, query, id, excludeNearDuplicates, request);
+  }
+
+  /**
+   * Any picture → similar photos.
+   *
+   * @param picture the picture
+   * @param excludeNearDuplicates true to leave out photos with a similarity of {@value #NEAR_DUPLICATE} or more
+   * @param request filter, order and page
+   * @return the page
+   * @throws QueryException if there is no CLIP embedder
+   */
+  public SearchPage similar(Picture picture, boolean excludeNearDuplicates, SearchRequest request) {
+    PhotoFacts f = facts();
+    VectorIndex index = imageIndex();
+    Embedder clip = analysers.clip();
+    return similar(f, index, clip.embedImage(picture), -1, excludeNearDuplicates, request);
+  }
+
+  private SearchPage similar(PhotoFacts f, VectorIndex index, float[] query, long self, boolean excludeNear,
+      SearchRequest request) {
+    Map<Long, Candidate> candidates = new LinkedHashMap<>();
+    int rank = 0;
+    for (Neighbor n : index.search(query, CANDIDATES + 1, fileFilter(f, request.filter()))) {
+      if (n.id() == self || (excludeNear && n.similarity() >= NEAR_DUPLICATE)) {
+        continue;
+      }
+      Candidate c = new Candidate(n.id());
+      c.signals.put(Signal.VISUAL, new SignalMatch(++rank, n.similarity()));
+      c.score = Math.max(0, n.similarity());
+      candidates.put(n.id(), c);
+    }
+    return page(f, candidates, request, List.of(), false);
+  }
+
+  /**
+   * Face → photos of that person. Each reference's face (the largest, or the one it picks) is searched for; a photo
+   * matches when any of its faces is the same person as any reference by the recogniser's calibrated
+   * {@link FaceRecognizer#sameIdentity decision}, and its score comes from the nearest reference.
+   *
+   * @param references photos of the person
+   * @param request filter, order and page
+   * @return the page, with the matching faces' boxes
+   * @throws QueryException if there is no face recogniser or a reference has no face
+   */
+  public SearchPage person(List<FaceReference> references, SearchRequest request) {
+    FaceRecognizer faces = analysers.faces();
+    if (faces == null) {
+      throw new QueryException("face search is off: the library has no face recogniser");
+    }
+    if (references.isEmpty()) {
+      throw new QueryException("face search needs at least one reference photo");
+    }
+    List<float[]> queries = new ArrayList<>();
+    for (FaceReference ref : references) {
+      queries.add(referenceVector(faces, ref));
+    }
+    PhotoFacts f = facts();
+    Map<Long, Candidate> candidates = new HashMap<>();
+    Optional<VectorIndex> found = vectors.get(new VectorSetId(VectorKind.FACE, faces.info().key()));
+    if (found.isPresent()) {
+      VectorIndex index = found.get();
+      IdFilter filter = request.filter().restrictsPhotos() ? f.faceFilter(request.filter()) : null;
+      double threshold = faces.threshold();
+      for (float[] query : queries) {
+        for (Neighbor n : index.search(query, CANDIDATES, filter)) {
+          double distance = faces.distance(query, index.vector(n.id()));
+          long file = f.fileOfFace(n.id());
+          if (distance > threshold || file < 0) {
+            continue;
+          }
+          Candidate c = candidates.computeIfAbsent(file, Candidate::new);
+          c.faceIds.add(n.id());
+          double score = Math.max(0, 1 - distance / (2 * threshold));
+          if (score > c.score) {
+            c.score = score;
+            c.signals.put(Signal.FACE, new SignalMatch(0, distance));
+          }
+        }
+      }
+    }
+    rankWithin(candidates.values(), Signal.FACE);
+    return page(f, candidates, request, List.of(), false);
+  }
+
+  /**
+   * Words in photos: OCR text only.
+   *
+   * @param words what the user typed; any text is safe
+   * @param mode all words, a phrase, or a prefix
+   * @param request filter, order and page
+   * @return the page, with the OCR lines that hold the words
+   */
+  public SearchPage words(String words, FtsQuery.Mode mode, SearchRequest request) {
+    PhotoFacts f = facts();
+    Map<Long, Candidate> candidates = new HashMap<>();
+    Optional<String> match = FtsQuery.build(words, mode, "ocr");
+    if (match.isPresent()) {
+      List<Scored> ranked = keywords(match.get(), fileFilter(f, request.filter()));
+      RankFusion.add(candidates, Signal.OCR_TEXT, ranked);
+      for (Candidate c : candidates.values()) {
+        double bm25 = c.signals.get(Signal.OCR_TEXT).raw();
+        c.score = bm25 / (1 + bm25);
+      }
+    }
+    return page(f, candidates, request, FtsQuery.words(words), mode == FtsQuery.Mode.PREFIX);
+  }
+
+  private float[] referenceVector(FaceRecognizer faces, FaceReference ref) {
+    List<DetectedFace> detected = faces.detect(ref.picture());
+    if (detected.isEmpty()) {
+      throw new QueryException("no face found in the reference photo " + ref.picture());
+    }
+    DetectedFace chosen = detected.stream()
+        .max(Comparator.comparingDouble(d -> ref.pick() == null ? d.box().area() : overlap(d.box(), ref.pick())))
+        .orElseThrow();
+    if (ref.pick() != null && overlap(chosen.box(), ref.pick()) <= 0) {
+      throw new QueryException("no detected face overlaps the picked box " + ref.pick());
+    }
+    return faces.embed(ref.picture(), List.of(chosen)).get(0);
+  }
+
+  private static double overlap(BoundingBox a, BoundingBox b) {
+    double w = Math.min(a.right(), b.right()) - Math.max(a.x(), b.x());
+    double h = Math.min(a.bottom(), b.bottom()) - Math.max(a.y(), b.y());
+    return w <= 0 || h <= 0 ? 0 : w * h;
+  }
+
+  private VectorIndex imageIndex() {
+    Embedder clip = analysers.clip();
+    if (clip == null) {
+      throw new QueryException("visual search is off: the library has no CLIP embedder");
+    }
+    return vectors.get(new VectorSetId(VectorKind.IMAGE, clip.info().key()))
+        .orElseThrow(() -> new QueryException("no photo has a CLIP vector yet: index the library first"));
+  }
+
+  private static IdFilter fileFilter(PhotoFacts f, SearchFilter filter) {
+    return filter.restrictsPhotos() ? f.fileFilter(filter) : null;
+  }
+
+  private static List<Scored> scored(List<Neighbor> neighbors) {
+    List<Scored> out = new ArrayList<>(neighbors.size());
+    for (Neighbor n : neighbors) {
+      out.add(new Scored(n.id(), n.similarity()));
+    }
+    return out;
+  }
+
+  private List<Scored> keywords(String match, IdFilter filter) {
+    return catalogue.read(c -> {
+      List<Scored> out = new ArrayList<>();
+      try (PreparedStatement s = c.prepareStatement(
+          "SELECT rowid, -bm25(photo_text) FROM photo_text WHERE photo_text MATCH ? ORDER BY bm25(photo_text), rowid")) {
+        s.setString(1, match);
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next() && out.size() < CANDIDATES) {
+            long id = rs.getLong(1);
+            if (filter == null || filter.accepts(id)) {
+              out.add(new Scored(id, rs.getDouble(2)));
+            }
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  private static void rankWithin(Iterable<Candidate> candidates, Signal signal) {
+    List<Candidate> sorted = new ArrayList<>();
+    candidates.forEach(sorted::add);
+    sorted.sort(Comparator.comparingDouble((Candidate c) -> -c.score).thenComparingLong(c -> c.fileId));
+    for (int i = 0; i < sorted.size(); i++) {
+      Candidate c = sorted.get(i);
+      c.signals.put(signal, new SignalMatch(i + 1, c.signals.get(signal).raw()));
+    }
+  }
+
+  private SearchPage page(PhotoFacts f, Map<Long, Candidate> candidates, SearchRequest request, List<String> words,
+      boolean lastWordIsPrefix) {
+    List<Candidate> kept = new ArrayList<>();
+    for (Candidate c : candidates.values()) {
+      if (f.file(c.fileId) != null && c.score >= request.filter().minScore()) {
+        kept.add(c);
+      }
+    }
+    kept.sort(order(f, request.sort()));
+    int from = Math.min(request.offset(), kept.size());
+    int to = Math.min(kept.size(), from + request.limit());
+    List<Candidate> page = kept.subList(from, to);
+    List<Long> fileIds = page.stream().map(c -> c.fileId).toList();
+    List<Long> faceIds = page.stream().flatMap(c -> c.faceIds.stream()).toList();
+    Map<Long, List<TextLine>> lines = words.isEmpty() ? Map.of() : catalogue.read(c -> PhotoReads.ocrLines(c, fileIds));
+    Map<Long, BoundingBox> boxes = faceIds.isEmpty() ? Map.of() : catalogue.read(c -> PhotoReads.faceBoxes(c, faceIds));
+    List<PhotoHit> hits = new ArrayList<>(page.size());
+    for (Candidate c : page) {
+      PhotoFacts.Fact fact = f.file(c.fileId);
+      List<BoundingBox> faceBoxes = c.faceIds.stream().sorted().map(boxes::get).filter(b -> b != null).toList();
+      List<TextLine> matched = lines.getOrDefault(c.fileId, List.of()).stream()
+          .filter(line -> containsAny(line.text(), words, lastWordIsPrefix)).toList();
+      hits.add(new PhotoHit(c.fileId, fact.path(), c.score, c.signals, faceBoxes, matched, fact.takenAt()));
+    }
+    return new SearchPage(hits, kept.size(), request.offset());
+  }
+
+  private static boolean containsAny(String line, List<String> words, boolean lastIsPrefix) {
+    Set<String> lineWords = Set.copyOf(FtsQuery.words(line));
+    for (int i = 0; i < words.size(); i++) {
+      String w = words.get(i);
+      if (lineWords.contains(w)) {
+        return true;
+      }
+      if (lastIsPrefix && i == words.size() - 1 && lineWords.stream().anyMatch(lw -> lw.startsWith(w))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Comparator<Candidate> order(PhotoFacts f, SortOrder sort) {
+    Comparator<Candidate> byId = Comparator.comparingLong(c -> c.fileId);
+    if (sort == SortOrder.RELEVANCE) {
+      return Comparator.comparingDouble((Candidate c) -> -c.score).thenComparing(byId);
+    }
+    Comparator<java.time.LocalDateTime> dates = sort == SortOrder.NEWEST_FIRST
+        ? Comparator.reverseOrder() : Comparator.naturalOrder();
+    return Comparator.comparing((Candidate c) -> f.file(c.fileId).takenAt(), Comparator.nullsLast(dates))
+        .thenComparing(byId);
+  }
+
+  private PhotoFacts facts() {
+    long generation = catalogue.read(PhotoReads::generation);
+    PhotoFacts current = facts;
+    if (current == null || current.generation() != generation) {
+      current = catalogue.read(c -> PhotoFacts.load(c, PhotoReads.generation(c)));
+      facts = current;
+    }
+    return current;
+  }
+
+}

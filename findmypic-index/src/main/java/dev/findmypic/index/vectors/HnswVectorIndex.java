@@ -1,0 +1,128 @@
+package dev.findmypic.index.vectors;
+
+import com.github.jelmerk.hnswlib.core.DistanceFunctions;
+import com.github.jelmerk.hnswlib.core.SearchResult;
+import com.github.jelmerk.hnswlib.core.hnsw.HnswIndex;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An HNSW graph (hnswlib-core) by inner product on unit vectors, M = 16: sub-linear search for large collections.
+ *
+ * <p>Filtered search happens inside the index: when the filter can list its ids and they are few, those are scanned
+ * exactly; otherwise the graph is searched for more candidates than asked (growing by 4× until {@code k} pass the
+ * filter), and when that would visit a large share of the graph anyway, every vector is scanned exactly.
+ */
+final class HnswVectorIndex implements VectorIndex {
+  /** The default size of the dynamic candidate list at search time; see benchmarks/index/RESULTS.md. */
+  static final int DEFAULT_EF = 120;
+  static final int M = 16;
+  static final int EF_CONSTRUCTION = 100;
+
+  private final HnswIndex<Long, float[], VectorItem, Float> graph;
+
+  HnswVectorIndex(int dimension, int expectedSize, int ef) {
+    this(HnswIndex.newBuilder(dimension, DistanceFunctions.FLOAT_INNER_PRODUCT, Math.max(expectedSize, 16))
+        .withM(M)
+        .withEfConstruction(EF_CONSTRUCTION)
+        .withEf(ef)
+        .withRemoveEnabled()
+        .build());
+  }
+
+  HnswVectorIndex(HnswIndex<Long, float[], VectorItem, Float> graph) {
+    this.graph = graph;
+  }
+
+  HnswIndex<Long, float[], VectorItem, Float> graph() {
+    return graph;
+  }
+
+  @Override
+  public int dimension() {
+    return graph.getDimensions();
+  }
+
+  @Override
+  public int size() {
+    return graph.size();
+  }
+
+  @Override
+  public synchronized void add(long id, float[] vector) {
+    Vectors.checkDimension(vector, dimension());
+    if (graph.size() >= graph.getMaxItemCount()) {
+      graph.resize(graph.getMaxItemCount() * 2);
+    }
+    graph.remove(id, 0);
+    graph.add(new VectorItem(id, vector));
+  }
+
+  @Override
+  public synchronized boolean remove(long id) {
+    return graph.remove(id, 0);
+  }
+
+  @Override
+  public float[] vector(long id) {
+    Optional<VectorItem> item = graph.get(id);
+    return item.map(i -> i.vector().clone()).orElse(null);
+  }
+
+  @Override
+  public List<Neighbor> search(float[] query, int k, IdFilter filter) {
+    Vectors.checkDimension(query, dimension());
+    int size = graph.size();
+    if (k <= 0 || size == 0) {
+      return List.of();
+    }
+    if (filter == null) {
+      return nearest(query, k, k, null);
+    }
+    long[] accepted = filter.acceptedIds();
+    if (accepted != null && accepted.length <= Math.max(2_000, size / 20)) {
+      return scanIds(query, k, accepted);
+    }
+    for (int wanted = Math.max(k * 8, 100); wanted < size / 4; wanted *= 4) {
+      List<Neighbor> found = nearest(query, k, wanted, filter);
+      if (found.size() >= k) {
+        return found;
+      }
+    }
+    return scanAll(query, k, filter);
+  }
+
+  private List<Neighbor> nearest(float[] query, int k, int wanted, IdFilter filter) {
+    TopK top = new TopK(k);
+    // hnswlib searches with max(ef, wanted) candidates
+    List<SearchResult<VectorItem, Float>> results = graph.findNearest(query, wanted);
+    for (SearchResult<VectorItem, Float> r : results) {
+      long id = r.item().id();
+      if (filter == null || filter.accepts(id)) {
+        top.offer(id, Vectors.dot(query, r.item().vector(), 0));
+      }
+    }
+    return top.sorted();
+  }
+
+  private List<Neighbor> scanIds(float[] query, int k, long[] ids) {
+    TopK top = new TopK(k);
+    for (long id : ids) {
+      Optional<VectorItem> item = graph.get(id);
+      if (item.isPresent()) {
+        top.offer(id, Vectors.dot(query, item.get().vector(), 0));
+      }
+    }
+    return top.sorted();
+  }
+
+  private List<Neighbor> scanAll(float[] query, int k, IdFilter filter) {
+    TopK top = new TopK(k);
+    for (VectorItem item : graph.items()) {
+      if (filter.accepts(item.id())) {
+        top.offer(item.id(), Vectors.dot(query, item.vector(), 0));
+      }
+    }
+    return top.sorted();
+  }
+}
