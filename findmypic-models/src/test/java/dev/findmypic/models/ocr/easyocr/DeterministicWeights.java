@@ -22,11 +22,13 @@ import java.util.Set;
  */
 final class DeterministicWeights implements Checkpoint {
   private final Path keys;
+  private final String prefix;
   private final Map<String, long[]> shapes;
   private final Map<String, Tensor> cache = new LinkedHashMap<>();
 
-  private DeterministicWeights(Path keys, Map<String, long[]> shapes) {
+  private DeterministicWeights(Path keys, String prefix, Map<String, long[]> shapes) {
     this.keys = keys;
+    this.prefix = prefix;
     this.shapes = shapes;
   }
 
@@ -52,7 +54,7 @@ final class DeterministicWeights implements Checkpoint {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new DeterministicWeights(keys, shapes);
+    return new DeterministicWeights(keys, prefix, shapes);
   }
 
   /**
@@ -89,19 +91,22 @@ final class DeterministicWeights implements Checkpoint {
     return x;
   }
 
-  private Tensor make(String name) {
-    long[] shape = shapes.get(name);
+  private Tensor make(String key) {
+    long[] shape = shapes.get(key);
     if (shape == null) {
-      throw new ModelFormatException("no tensor '" + name + "' in " + keys);
+      throw new ModelFormatException("no tensor '" + key + "' in " + keys);
     }
+    // the values hash the state_dict name, without the prefix
+    String name = key.substring(prefix.length());
     if (name.endsWith("num_batches_tracked")) {
       ByteBuffer data = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-      return new Tensor(name, TensorType.I64, shape, data);
+      return new Tensor(key, TensorType.I64, shape, data);
     }
     long n = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
     String last = name.substring(name.lastIndexOf('.') + 1);
-    String prefix = name.substring(0, name.length() - last.length());
-    boolean bnWeight = shape.length == 1 && last.equals("weight") && shapes.containsKey(prefix + "running_var");
+    String module = name.substring(0, name.length() - last.length());
+    boolean bnWeight = shape.length == 1 && last.equals("weight")
+        && shapes.containsKey(this.prefix + module + "running_var");
     double bound = shape.length >= 2 ? Math.sqrt(3.0 / (n / shape[0])) : 0;
     ByteBuffer data = ByteBuffer.allocate((int) n * 4).order(ByteOrder.LITTLE_ENDIAN);
     for (long k = 0; k < n; k++) {
@@ -121,7 +126,7 @@ final class DeterministicWeights implements Checkpoint {
       data.putFloat((float) v);
     }
     data.flip();
-    return new Tensor(name, TensorType.F32, shape, data);
+    return new Tensor(key, TensorType.F32, shape, data);
   }
 
   @Override
