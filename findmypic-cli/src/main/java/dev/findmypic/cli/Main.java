@@ -16,6 +16,12 @@ import picocli.CommandLine.Mixin;
     version = "findmypic 0.1.0",
     description = "Private, local AI search over your photos: by words, by face, by the text in them.",
     subcommands = {
+      IndexCommand.class,
+      SearchCommand.class,
+      SimilarCommand.class,
+      FaceCommand.class,
+      TextCommand.class,
+      StatsCommand.class,
       EmbedCommand.class,
       FacesCommand.class,
       OcrCommand.class,
@@ -31,7 +37,10 @@ public final class Main implements Runnable {
    * @param args the arguments
    */
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    if (!CtrlC.shuttingDown()) { // exiting during shutdown would block; the JVM is already on its way out
+      System.exit(code);
+    }
   }
 
   /**

@@ -296,6 +296,15 @@ public final class PhotoLibrary implements AutoCloseable {
   }
 
   /**
+   * The face recogniser, for a host application that detects faces itself (to let a user pick one, say).
+   *
+   * @return the recogniser, or empty when the library has none
+   */
+  public Optional<FaceRecognizer> faceRecognizer() {
+    return Optional.ofNullable(analysers.faces());
+  }
+
+  /**
    * The current vector index of one kind for the library's model, built from the catalogue if needed. Ids are file
    * ids for {@link VectorKind#IMAGE} and {@link VectorKind#TEXT}, face ids for {@link VectorKind#FACE}. Treat it as
    * read-only: it is a snapshot, replaced when the catalogue changes. For an index of your own, see
