@@ -4,10 +4,13 @@ import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import com.google.common.hash.Hashing;
 import dev.findmypic.core.InferenceException;
+import dev.findmypic.core.ModelException;
 import dev.findmypic.core.Picture;
 import dev.findmypic.models.checkpoint.TfjsWeights;
 import dev.findmypic.models.face.align.FaceAligner;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
@@ -26,12 +29,16 @@ public final class DlibResnetEmbedder implements AutoCloseable {
   public static final int DIMENSION = 128;
   private static final int SIZE = FaceAligner.DLIB_CHIP_SIZE;
 
+  private static final String WEIGHTS = "face_recognition_model.bin";
+
   private final NDManager manager;
   private final DlibResnetNetwork network;
+  private final String revision;
 
-  private DlibResnetEmbedder(NDManager manager, DlibResnetNetwork network) {
+  private DlibResnetEmbedder(NDManager manager, DlibResnetNetwork network, String revision) {
     this.manager = manager;
     this.network = network;
+    this.revision = revision;
   }
 
   /**
@@ -44,13 +51,32 @@ public final class DlibResnetEmbedder implements AutoCloseable {
    */
   public static DlibResnetEmbedder load(Path modelDir) {
     TfjsWeights weights = TfjsWeights.open(modelDir.resolve(MANIFEST));
-    NDManager manager = NDManager.newBaseManager("PyTorch");
+    String revision = sha256(modelDir.resolve(WEIGHTS));
+    NDManager manager;
     try {
-      return new DlibResnetEmbedder(manager, DlibResnetNetwork.load(weights, manager));
+      manager = NDManager.newBaseManager("PyTorch");
+    } catch (EngineException | IllegalArgumentException e) {
+      throw new ModelException("cannot start DJL's PyTorch engine for the dlib face descriptor: " + e.getMessage(), e);
+    }
+    try {
+      return new DlibResnetEmbedder(manager, DlibResnetNetwork.load(weights, manager), revision);
     } catch (RuntimeException e) {
       manager.close();
       throw e;
     }
+  }
+
+  private static String sha256(Path file) {
+    try {
+      return "sha256:" + com.google.common.io.Files.asByteSource(file.toFile()).hash(Hashing.sha256());
+    } catch (IOException e) {
+      throw new ModelException(file + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /** @return {@code sha256:<hex>} of the weights file, which identifies the vectors this embedder makes */
+  public String revision() {
+    return revision;
   }
 
   /**

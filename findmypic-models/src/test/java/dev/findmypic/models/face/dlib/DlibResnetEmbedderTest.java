@@ -13,6 +13,7 @@ import ai.djl.inference.Predictor;
 import dev.findmypic.core.ModelFormatException;
 import dev.findmypic.core.Picture;
 import dev.findmypic.core.testing.SharedData;
+import dev.findmypic.models.face.align.FaceAligner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -97,6 +98,30 @@ class DlibResnetEmbedderTest {
     assertThat(scores.differentPairs()).isEqualTo(1676);
     assertThat(scores.rank1()).isGreaterThanOrEqualTo(56);
     assertThat(scores.accuracyAt(0.6)).isGreaterThanOrEqualTo(0.955);
+    IdentityScores unit = IdentityScores.of(crops.stream().map(DlibReference.Crop::identity).toList(), descriptors,
+        true);
+    System.out.println("unit vectors: " + unit);
+    assertThat(unit.rank1()).isGreaterThanOrEqualTo(56);
+    assertThat(unit.accuracyAt(DlibResnetRecognizer.THRESHOLD)).isGreaterThanOrEqualTo(0.963);
+    assertThat(unit.auc()).isGreaterThanOrEqualTo(0.979);
+  }
+
+  /** Chips this library cuts from the photos, through the network, against face-api.js on the reference chips. */
+  @Test
+  void descriptorsOfOwnChipsStayWithin002OfTheReference() {
+    List<Picture> chips = crops.stream()
+        .map(c -> FaceAligner.extractChip(DlibReference.decode(c.sourcePath()), FaceAligner.dlibTransform(c.landmarks()),
+            FaceAligner.DLIB_CHIP_SIZE))
+        .toList();
+    float[][] own = embedder.describe(chips);
+    double worst = 0;
+    for (int i = 0; i < crops.size(); i++) {
+      worst = Math.max(worst, maxAbsDiff(own[i], crops.get(i).descriptor()));
+    }
+    System.out.printf("descriptors of own chips vs face-api.js: max |diff| %.3g%n", worst);
+    assertThat(worst).isLessThan(0.02);
+    assertThat(IdentityScores.of(crops.stream().map(DlibReference.Crop::identity).toList(), own, false).rank1())
+        .isGreaterThanOrEqualTo(55);
   }
 
   @Test
