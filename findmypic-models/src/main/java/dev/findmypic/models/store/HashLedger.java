@@ -129,6 +129,7 @@ final class HashLedger {
     return root;
   }
 
+  @SuppressWarnings("try") // the lock is held for the block's duration, never referenced
   private static void update(Path file, Consumer<JsonObject> change) {
     try (FileLocks.Held lock = FileLocks.acquire(file.resolveSibling(file.getFileName() + ".lock"))) {
       JsonObject root = read(file);

@@ -263,7 +263,9 @@ final class FakeHub implements AutoCloseable {
       ex.close();
       return;
     }
-    out.write(body, from, length);
+    for (int off = from; off < body.length; off += 1 << 16) {
+      out.write(body, off, Math.min(1 << 16, body.length - off)); // the JDK server copies each write whole
+    }
     out.close();
   }
 
