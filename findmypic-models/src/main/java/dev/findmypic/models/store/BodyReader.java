@@ -84,7 +84,7 @@ final class BodyReader implements Flow.Subscriber<List<ByteBuffer>>, AutoCloseab
     }
     if (item == null) {
       close();
-      throw new HttpTimeoutException("no data for " + readTimeout.toSeconds() + " s (read timeout)");
+      throw new HttpTimeoutException("no data for " + readTimeout.toMillis() + " ms (read timeout)");
     }
     if (item == END) {
       finished = true;

@@ -245,4 +245,22 @@ class HubDownloadTest {
     assertThat(Files.readAllBytes(pythons)).containsExactly(1, 2, 3); // huggingface_hub's own, maybe in use
     assertThat(blobs.resolve(etag + ".fmp-dead.incomplete")).doesNotExist();
   }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(40)
+  void serverThatStallsMidBodyHitsTheReadTimeoutAndIsResumed() throws Exception {
+    weights.dropAfter = 64_000;
+    weights.stallMillis = 120_000; // far longer than the test may run: only the read timeout can end the wait
+    weights.dropsLeft.set(1);
+    DefaultModelStore store = TestStores.store(TestStores.settings(tmp, hub.endpoint(), false)
+        .withTimeouts(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(1))
+        .withRetries(5, java.time.Duration.ofMillis(10)));
+
+    ResolvedModel m = store.resolve(ref("main", "model.safetensors"));
+
+    assertThat(Files.readAllBytes(m.file("model.safetensors"))).isEqualTo(WEIGHTS);
+    List<FakeHub.Request> gets = hub.requests("GET", "model.safetensors");
+    assertThat(gets).hasSize(2);
+    assertThat(gets.get(1).header("Range")).isEqualTo("bytes=64000-");
+  }
 }
