@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class BodyReader implements Flow.Subscriber<List<ByteBuffer>>, AutoCloseable {
   private static final Object END = new Object();
+  /** chunks requested ahead of the writer: enough to keep the network busy, bounded so memory stays small */
+  private static final int IN_FLIGHT = 32;
 
   private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
   private final Duration readTimeout;
@@ -82,7 +84,7 @@ final class BodyReader implements Flow.Subscriber<List<ByteBuffer>>, AutoCloseab
     }
     if (item == null) {
       close();
-      throw new HttpTimeoutException("no data for " + readTimeout.toSeconds() + " s (read timeout)");
+      throw new HttpTimeoutException("no data for " + readTimeout.toMillis() + " ms (read timeout)");
     }
     if (item == END) {
       finished = true;
@@ -100,7 +102,7 @@ final class BodyReader implements Flow.Subscriber<List<ByteBuffer>>, AutoCloseab
   @Override
   public void onSubscribe(Flow.Subscription s) {
     subscription = s;
-    s.request(1);
+    s.request(IN_FLIGHT);
   }
 
   @Override

@@ -50,6 +50,7 @@ final class ClasspathSource {
     return ref.files().stream().allMatch(f -> loader.getResource(f.resource()) != null);
   }
 
+  @SuppressWarnings("try") // the lock is held for the block's duration, never referenced
   ResolvedModel resolve(ModelRef.Classpath ref) {
     Path dir = dir(ref);
     try {

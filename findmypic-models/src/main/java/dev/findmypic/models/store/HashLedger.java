@@ -24,6 +24,7 @@ import java.util.function.Consumer;
  * multi-gigabyte file is hashed once, not on every start. Both are updated under a file lock and replaced atomically.
  */
 final class HashLedger {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HashLedger.class);
   static final String TRUSTED_FILE = "models.lock.json";
   static final String VERIFIED_FILE = "verified-files.json";
   private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
@@ -90,7 +91,7 @@ final class HashLedger {
     if (now == null) {
       return;
     }
-    update(verified, root -> {
+    bestEffort(verified, root -> {
       JsonObject entry = new JsonObject();
       entry.addProperty("size", now.size);
       entry.addProperty("mtime", now.mtime);
@@ -107,7 +108,7 @@ final class HashLedger {
    */
   void forgetBelow(Path prefix) {
     String p = key(prefix);
-    update(verified, root -> root.getAsJsonObject("files").keySet().removeIf(k -> k.equals(p) || k.startsWith(p + "/")));
+    bestEffort(verified, root -> root.getAsJsonObject("files").keySet().removeIf(k -> k.equals(p) || k.startsWith(p + "/")));
   }
 
   private static String key(Path file) {
@@ -127,6 +128,16 @@ final class HashLedger {
       root.add("files", new JsonObject());
     }
     return root;
+  }
+
+  @SuppressWarnings("try") // the lock is held for the block's duration, never referenced
+  /** Updates the verification cache; a data directory that cannot be written costs speed, not correctness. */
+  private static void bestEffort(Path file, Consumer<JsonObject> change) {
+    try {
+      update(file, change);
+    } catch (ModelException e) {
+      LOG.warn("{}; files will be hashed again next time", e.getMessage());
+    }
   }
 
   private static void update(Path file, Consumer<JsonObject> change) {

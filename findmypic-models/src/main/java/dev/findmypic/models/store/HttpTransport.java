@@ -202,10 +202,15 @@ final class HttpTransport {
               append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
         listener.onProgress(target.file(), done, total);
         for (List<ByteBuffer> chunk; (chunk = body.next()) != null; ) {
-          for (ByteBuffer buf : chunk) {
-            while (buf.hasRemaining()) {
-              done += out.write(buf);
-            }
+          ByteBuffer[] bufs = chunk.toArray(new ByteBuffer[0]);
+          long left = 0;
+          for (ByteBuffer buf : bufs) {
+            left += buf.remaining();
+          }
+          while (left > 0) { // one gathering write per chunk, not one system call per buffer
+            long n = out.write(bufs);
+            left -= n;
+            done += n;
           }
           if (expectedSize >= 0 && done > expectedSize) {
             throw new IOException("the server sent more than the announced " + expectedSize + " bytes");

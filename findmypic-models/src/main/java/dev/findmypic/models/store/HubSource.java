@@ -199,6 +199,7 @@ final class HubSource {
   }
 
   /** @return true if the blob was downloaded, false if a good copy was already there */
+  @SuppressWarnings("try") // the lock is held for the block's duration, never referenced
   private boolean fetchBlob(HfRepoCache repo, DownloadTarget target, HubFileMetadata meta, DownloadListener listener)
       throws IOException {
     Path blob = repo.blob(meta.etag());

@@ -54,6 +54,7 @@ final class UrlSource {
     return SafePaths.resolveInside(dir(ref), f.fileName(), "file name");
   }
 
+  @SuppressWarnings("try") // the lock is held for the block's duration, never referenced
   ResolvedModel resolve(ModelRef.Url ref, DownloadListener listener) {
     boolean downloaded = false;
     try {

@@ -55,6 +55,8 @@ final class FakeHub implements AutoCloseable {
     final Map<String, String> failHeaders = new ConcurrentHashMap<>();
     /** an ETag to announce instead of the real one */
     String etagOverride;
+    /** instead of dropping after {@code dropAfter} bytes, stall this long (then drop) */
+    int stallMillis;
     /** delay each GET by this many milliseconds (to overlap concurrent fetches) */
     int getDelayMillis;
 
@@ -259,11 +261,20 @@ final class FakeHub implements AutoCloseable {
     if (f.dropAfter >= 0 && f.dropsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       out.write(body, from, Math.min(f.dropAfter, length));
       out.flush();
+      if (f.stallMillis > 0) {
+        try {
+          Thread.sleep(f.stallMillis);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       // closing a fixed-length body early makes the server drop the connection
       ex.close();
       return;
     }
-    out.write(body, from, length);
+    for (int off = from; off < body.length; off += 1 << 16) {
+      out.write(body, off, Math.min(1 << 16, body.length - off)); // the JDK server copies each write whole
+    }
     out.close();
   }
 

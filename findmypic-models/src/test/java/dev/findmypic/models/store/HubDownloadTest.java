@@ -228,4 +228,39 @@ class HubDownloadTest {
     assertThat(plan.bytesToDownload()).isEqualTo(WEIGHTS.length);
     assertThat(hub.requests("GET", "")).hasSize(getsBefore);
   }
+
+  @Test
+  void partialFileLeftByAKilledRunIsResumedButAnotherToolsIsLeftAlone() throws Exception {
+    Path blobs = Files.createDirectories(
+        tmp.resolve("home/.cache/huggingface/hub/models--openai--clip-vit-base-patch32/blobs"));
+    String etag = FakeHub.sha256(WEIGHTS);
+    Path pythons = Files.write(blobs.resolve(etag + ".1a2b3c.incomplete"), new byte[] {1, 2, 3});
+    Files.write(blobs.resolve(etag + ".fmp-dead.incomplete"), java.util.Arrays.copyOf(WEIGHTS, 120_000));
+
+    ResolvedModel m = online().resolve(ref("main", "model.safetensors"));
+
+    assertThat(hub.requests("GET", "model.safetensors")).singleElement()
+        .satisfies(r -> assertThat(r.header("Range")).isEqualTo("bytes=120000-"));
+    assertThat(Files.readAllBytes(m.file("model.safetensors"))).isEqualTo(WEIGHTS);
+    assertThat(Files.readAllBytes(pythons)).containsExactly(1, 2, 3); // huggingface_hub's own, maybe in use
+    assertThat(blobs.resolve(etag + ".fmp-dead.incomplete")).doesNotExist();
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(40)
+  void serverThatStallsMidBodyHitsTheReadTimeoutAndIsResumed() throws Exception {
+    weights.dropAfter = 64_000;
+    weights.stallMillis = 120_000; // far longer than the test may run: only the read timeout can end the wait
+    weights.dropsLeft.set(1);
+    DefaultModelStore store = TestStores.store(TestStores.settings(tmp, hub.endpoint(), false)
+        .withTimeouts(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(1))
+        .withRetries(5, java.time.Duration.ofMillis(10)));
+
+    ResolvedModel m = store.resolve(ref("main", "model.safetensors"));
+
+    assertThat(Files.readAllBytes(m.file("model.safetensors"))).isEqualTo(WEIGHTS);
+    List<FakeHub.Request> gets = hub.requests("GET", "model.safetensors");
+    assertThat(gets).hasSize(2);
+    assertThat(gets.get(1).header("Range")).isEqualTo("bytes=64000-");
+  }
 }
