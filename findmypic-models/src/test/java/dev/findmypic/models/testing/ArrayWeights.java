@@ -26,7 +26,9 @@ public final class ArrayWeights implements Weights {
     if (!contains(name)) {
       throw new ModelFormatException("no parameter " + name);
     }
-    return arrays.get(name).duplicate();
+    NDArray copy = arrays.get(name).duplicate();
+    copy.attach(manager);
+    return copy;
   }
 
   @Override
