@@ -3,10 +3,10 @@ package dev.findmypic.models.clip;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
 import dev.findmypic.models.nn.MeanPooling;
+import dev.findmypic.models.nn.PyTorchThreads;
 import dev.findmypic.models.nn.TokenBatch;
-import dev.findmypic.models.testing.ArrayWeights;
+import dev.findmypic.models.nn.CheckpointWeights;
 import dev.findmypic.models.testing.ReferenceArrays;
 import dev.findmypic.models.text.bert.BertConfig;
 import dev.findmypic.models.text.bert.BertModel;
@@ -31,19 +31,17 @@ public final class ClipBenchmark {
     Path root = Path.of(args[0]);
     int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
     try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
-      JniUtils.setNumThreads(threads);
+      PyTorchThreads.set(threads);
       ReferenceArrays check = ReferenceArrays.read(manager, root.resolve("check.safetensors"));
       Path clipDir = root.resolve("clip-vit-b32-random");
       ClipModel clip;
-      try (NDManager loading = manager.newSubManager()) {
-        ReferenceArrays w = ReferenceArrays.read(loading, clipDir.resolve("model.safetensors"));
-        clip = ClipModel.load(ClipConfig.read(clipDir.resolve("config.json")), new ArrayWeights(w, manager));
+      try (CheckpointWeights w = CheckpointWeights.open(clipDir.resolve("model.safetensors"), manager, null)) {
+        clip = ClipModel.load(ClipConfig.read(clipDir.resolve("config.json")), w);
       }
       Path bertDir = root.resolve("minilm-l6-random");
       BertModel bert;
-      try (NDManager loading = manager.newSubManager()) {
-        ReferenceArrays w = ReferenceArrays.read(loading, bertDir.resolve("model.safetensors"));
-        bert = BertModel.load(BertConfig.read(bertDir.resolve("config.json")), new ArrayWeights(w, manager));
+      try (CheckpointWeights w = CheckpointWeights.open(bertDir.resolve("model.safetensors"), manager, null)) {
+        bert = BertModel.load(BertConfig.read(bertDir.resolve("config.json")), w);
       }
       StringBuilder json = new StringBuilder("{\"threads\": " + threads);
       try (NDManager scope = manager.newSubManager()) {
