@@ -8,7 +8,7 @@ import dev.findmypic.core.Vectors;
 import dev.findmypic.core.testing.SharedData;
 import dev.findmypic.models.nn.MeanPooling;
 import dev.findmypic.models.nn.TokenBatch;
-import dev.findmypic.models.testing.ArrayWeights;
+import dev.findmypic.models.nn.CheckpointWeights;
 import dev.findmypic.models.testing.ReferenceArrays;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -29,8 +29,9 @@ class BertModelParityTest {
   static void load() throws Exception {
     manager = NDManager.newBaseManager("PyTorch");
     expected = ReferenceArrays.read(manager, DIR.resolve("expected.safetensors"));
-    ReferenceArrays weights = ReferenceArrays.read(manager, DIR.resolve("model.safetensors"));
-    model = BertModel.load(BertConfig.read(DIR.resolve("config.json")), new ArrayWeights(weights, manager));
+    try (CheckpointWeights weights = CheckpointWeights.open(DIR.resolve("model.safetensors"), manager, "bert.")) {
+      model = BertModel.load(BertConfig.read(DIR.resolve("config.json")), weights);
+    }
   }
 
   @AfterAll

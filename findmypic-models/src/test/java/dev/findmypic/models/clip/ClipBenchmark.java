@@ -1,0 +1,116 @@
+package dev.findmypic.models.clip;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.findmypic.models.nn.MeanPooling;
+import dev.findmypic.models.nn.PyTorchThreads;
+import dev.findmypic.models.nn.TokenBatch;
+import dev.findmypic.models.nn.CheckpointWeights;
+import dev.findmypic.models.testing.ReferenceArrays;
+import dev.findmypic.models.text.bert.BertConfig;
+import dev.findmypic.models.text.bert.BertModel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * The Java side of {@code benchmarks/clip/run.sh}: times the ViT-B/32 image tower at batch 1, 8 and 32, one text
+ * query and MiniLM sentences on the random real-size weights that {@code bench_torch.py weights} wrote, after
+ * checking its outputs against the ones that script computed with PyTorch. Prints one JSON object.
+ *
+ * <p>Usage: {@code ClipBenchmark WEIGHTS_DIR [THREADS]}
+ */
+public final class ClipBenchmark {
+  private ClipBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Path root = Path.of(args[0]);
+    int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+    try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+      PyTorchThreads.set(threads);
+      ReferenceArrays check = ReferenceArrays.read(manager, root.resolve("check.safetensors"));
+      Path clipDir = root.resolve("clip-vit-b32-random");
+      ClipModel clip;
+      try (CheckpointWeights w = CheckpointWeights.open(clipDir.resolve("model.safetensors"), manager, null)) {
+        clip = ClipModel.load(ClipConfig.read(clipDir.resolve("config.json")), w);
+      }
+      Path bertDir = root.resolve("minilm-l6-random");
+      BertModel bert;
+      try (CheckpointWeights w = CheckpointWeights.open(bertDir.resolve("model.safetensors"), manager, null)) {
+        bert = BertModel.load(BertConfig.read(bertDir.resolve("config.json")), w);
+      }
+      StringBuilder json = new StringBuilder("{\"threads\": " + threads);
+      try (NDManager scope = manager.newSubManager()) {
+        NDArray pixels = scope.create(check.floats("pixels"), new Shape(2, 3, 224, 224));
+        json.append(", \"parity_image_max_abs\": ").append(ReferenceArrays.maxAbsDiff(
+            check.floats("image_features"), clip.encodeImages(pixels).features().toFloatArray()));
+        TokenBatch ids = ones(check.longs("text_ids"));
+        json.append(", \"parity_text_max_abs\": ").append(ReferenceArrays.maxAbsDiff(
+            check.floats("text_features"), clip.encodeTexts(scope, ids).features().toFloatArray()));
+        TokenBatch bertIds = ones(check.longs("bert_ids"));
+        NDArray sentence = MeanPooling.apply(bert.encode(scope, bertIds).lastHiddenState(), bertIds);
+        float[] s = dev.findmypic.core.Vectors.normalizeInPlace(sentence.toFloatArray());
+        json.append(", \"parity_minilm_max_abs\": ")
+            .append(ReferenceArrays.maxAbsDiff(check.floats("sentence_embedding"), s));
+      }
+      Random random = new Random(4);
+      for (int batch : new int[] {1, 8, 32}) {
+        float[] pixels = new float[batch * 3 * 224 * 224];
+        for (int i = 0; i < pixels.length; i++) {
+          pixels[i] = (float) random.nextGaussian();
+        }
+        double perSecond = timed(batch, 3.0, 2, scope -> {
+          NDArray input = scope.create(pixels, new Shape(batch, 3, 224, 224));
+          clip.encodeImages(input).features().toFloatArray();
+        }, manager);
+        json.append(String.format(", \"images_b%d_per_s\": %.3f", batch, perSecond));
+      }
+      TokenBatch query = ones(new long[] {49406, 1579, 1615, 536, 930, 49407});
+      double queries = timed(1, 2.0, 5, scope -> clip.encodeTexts(scope, query).features().toFloatArray(), manager);
+      json.append(String.format(", \"text_query_ms\": %.3f", 1000 / queries));
+      long[] sentenceIds = new long[32 * 16];
+      for (int i = 0; i < sentenceIds.length; i++) {
+        sentenceIds[i] = i % 16 == 0 ? 101 : i % 16 == 15 ? 102 : 1000 + random.nextInt(29000);
+      }
+      TokenBatch sentences = ones(sentenceIds, 32, 16);
+      double perSecond = timed(32, 3.0, 2, scope -> MeanPooling.apply(
+          bert.encode(scope, sentences).lastHiddenState(), sentences).toFloatArray(), manager);
+      json.append(String.format(", \"minilm_sentences_b32_len16_per_s\": %.3f}", perSecond));
+      System.out.println(json);
+    }
+  }
+
+  private static TokenBatch ones(long[] ids) {
+    return ones(ids, 1, ids.length);
+  }
+
+  private static TokenBatch ones(long[] ids, int batch, int length) {
+    long[] mask = new long[ids.length];
+    java.util.Arrays.fill(mask, 1);
+    return new TokenBatch(batch, length, ids, mask);
+  }
+
+  /** Median items per second over runs of at least {@code minSeconds} in all, each in its own scope. */
+  private static double timed(int items, double minSeconds, int warmup, Consumer<NDManager> work, NDManager parent) {
+    for (int i = 0; i < warmup; i++) {
+      try (NDManager scope = parent.newSubManager()) {
+        work.accept(scope);
+      }
+    }
+    List<Double> runs = new ArrayList<>();
+    long start = System.nanoTime();
+    while ((System.nanoTime() - start) / 1e9 < minSeconds || runs.size() < 3) {
+      long t0 = System.nanoTime();
+      try (NDManager scope = parent.newSubManager()) {
+        work.accept(scope);
+      }
+      runs.add((System.nanoTime() - t0) / 1e9);
+    }
+    Collections.sort(runs);
+    return items / runs.get(runs.size() / 2);
+  }
+}
