@@ -86,6 +86,8 @@ final class DocumentStore implements AutoCloseable {
         }
         s.execute("PRAGMA user_version=" + SCHEMA_VERSION);
         c.commit();
+        // reads run in autocommit mode, so that no read snapshot stays open and holds back WAL checkpoints
+        c.setAutoCommit(true);
       }
       return new DocumentStore(file, c);
     } catch (SQLException e) {
@@ -118,6 +120,7 @@ final class DocumentStore implements AutoCloseable {
    */
   synchronized void put(DocumentText document, String model, List<String> passages, List<float[]> vectors) {
     try {
+      connection.setAutoCommit(false);
       deleteInTransaction(document.path());
       long id;
       try (PreparedStatement p = connection.prepareStatement(
@@ -148,6 +151,8 @@ final class DocumentStore implements AutoCloseable {
     } catch (SQLException e) {
       rollback();
       throw failure("store " + document.path(), e);
+    } finally {
+      endTransaction();
     }
   }
 
@@ -158,6 +163,7 @@ final class DocumentStore implements AutoCloseable {
    */
   synchronized void delete(List<Path> paths) {
     try {
+      connection.setAutoCommit(false);
       for (Path path : paths) {
         deleteInTransaction(path);
       }
@@ -165,6 +171,8 @@ final class DocumentStore implements AutoCloseable {
     } catch (SQLException e) {
       rollback();
       throw failure("remove " + paths.size() + " documents", e);
+    } finally {
+      endTransaction();
     }
   }
 
@@ -279,6 +287,14 @@ final class DocumentStore implements AutoCloseable {
       passages.executeUpdate();
       document.setString(1, path.toString());
       document.executeUpdate();
+    }
+  }
+
+  private void endTransaction() {
+    try {
+      connection.setAutoCommit(true);
+    } catch (SQLException e) {
+      throw failure("end a transaction", e);
     }
   }
 

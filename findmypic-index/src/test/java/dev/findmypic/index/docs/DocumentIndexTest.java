@@ -125,6 +125,14 @@ class DocumentIndexTest {
   }
 
   @Test
+  void aDataDirectoryWhoseIndexFileIsNotSqliteIsNamed() throws IOException {
+    Files.writeString(data.resolve(DocumentIndex.FILE_NAME), "this is not a database, just some text ".repeat(100));
+    assertThatThrownBy(() -> DocumentIndex.open(data, embedder, new TikaTextExtractor()))
+        .isInstanceOf(DocumentException.class)
+        .hasMessageContaining(data.resolve(DocumentIndex.FILE_NAME).toString());
+  }
+
+  @Test
   void aMissingRootIsNamed() {
     try (DocumentIndex index = DocumentIndex.open(data, embedder, new TikaTextExtractor())) {
       assertThatThrownBy(() -> index.update(List.of(docs.resolve("nope")))).isInstanceOf(DocumentException.class)
