@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KillTest {
   static final int BATCH = 4;
-  private static final int PHOTOS = 100;
-  private static final int KILLS = 4;
+  private static final int PHOTOS = 60;
+  private static final int KILLS = 3;
 
   @TempDir Path tmp;
 
