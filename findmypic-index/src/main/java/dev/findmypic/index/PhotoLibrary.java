@@ -160,14 +160,15 @@ public final class PhotoLibrary implements AutoCloseable {
   }
 
   /**
-   * Indexes every root, incrementally, on this thread.
+   * Indexes every root, incrementally, on this thread. Interrupting this thread cancels the run cooperatively.
    *
    * @param listener receives progress
    * @return what was done
    * @throws FindMyPicException if another index run is in progress or the catalogue fails
    */
   public IndexSummary index(ProgressListener listener) {
-    return runIndex(listener, () -> Thread.currentThread().isInterrupted());
+    Thread caller = Thread.currentThread();
+    return runIndex(listener, caller::isInterrupted);
   }
 
   /**

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Discovery {
   static final Set<String> EXTENSIONS = Set.of(
-      "jpg", "jpeg", "jpe", "png", "gif", "bmp", "webp", "tif", "tiff", "heic", "heif", "avif");
+      "jpg", "jpeg", "jpe", "png", "gif", "bmp", "webp", "tif", "tiff", "heic", "heif", "avif", "avifs");
   private static final Logger LOG = LoggerFactory.getLogger(Discovery.class);
 
   /**

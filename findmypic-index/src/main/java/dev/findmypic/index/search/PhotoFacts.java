@@ -7,55 +7,70 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongPredicate;
 
 /**
  * A snapshot of the facts that filters and results need about every indexed photo (path, format, date taken) and
  * which photo each face is in, so that a filter is evaluated in memory inside the vector and keyword searches.
- * Reloaded when the catalogue's generation changes.
+ * Reloaded when the catalogue's generation changes. Files and faces are kept in id order, so the accepted ids of a
+ * filter come out sorted.
  */
 final class PhotoFacts {
   /** What a filter and a hit need about one photo. */
   record Fact(long id, Path path, String pathText, String format, LocalDateTime takenAt) {}
 
   private final long generation;
-  private final Map<Long, Fact> files;
+  private final Fact[] files;
+  private final Map<Long, Fact> byId;
   private final Map<String, Long> idByPath;
-  private final Map<Long, Long> fileOfFace;
+  private final long[] faceIds;
+  private final long[] faceFiles;
 
-  private PhotoFacts(long generation, Map<Long, Fact> files, Map<String, Long> idByPath, Map<Long, Long> fileOfFace) {
+  private PhotoFacts(long generation, Fact[] files, long[] faceIds, long[] faceFiles) {
     this.generation = generation;
     this.files = files;
-    this.idByPath = idByPath;
-    this.fileOfFace = fileOfFace;
+    this.faceIds = faceIds;
+    this.faceFiles = faceFiles;
+    this.byId = new HashMap<>(files.length * 2);
+    this.idByPath = new HashMap<>(files.length * 2);
+    for (Fact f : files) {
+      byId.put(f.id(), f);
+      idByPath.put(f.pathText(), f.id());
+    }
   }
 
   static PhotoFacts load(Connection c, long generation) throws SQLException {
-    Map<Long, Fact> files = new HashMap<>();
-    Map<String, Long> idByPath = new HashMap<>();
-    Map<Long, Long> fileOfFace = new HashMap<>();
+    List<Fact> files = new ArrayList<>();
     try (Statement s = c.createStatement()) {
-      try (ResultSet rs = s.executeQuery("SELECT id, path, format, taken_at FROM files WHERE status = 'INDEXED'")) {
+      try (ResultSet rs = s.executeQuery(
+          "SELECT id, path, format, taken_at FROM files WHERE status = 'INDEXED' ORDER BY id")) {
         while (rs.next()) {
-          long id = rs.getLong(1);
           String path = rs.getString(2);
           String taken = rs.getString(4);
-          files.put(id, new Fact(id, Path.of(path), path, rs.getString(3),
+          files.add(new Fact(rs.getLong(1), Path.of(path), path, rs.getString(3),
               taken == null ? null : LocalDateTime.parse(taken)));
-          idByPath.put(path, id);
         }
       }
-      try (ResultSet rs = s.executeQuery("SELECT id, file_id FROM faces")) {
-        while (rs.next()) {
-          fileOfFace.put(rs.getLong(1), rs.getLong(2));
+      long faces = 0;
+      try (ResultSet rs = s.executeQuery("SELECT count(*) FROM faces")) {
+        faces = rs.next() ? rs.getLong(1) : 0;
+      }
+      long[] faceIds = new long[(int) faces];
+      long[] faceFiles = new long[(int) faces];
+      int n = 0;
+      try (ResultSet rs = s.executeQuery("SELECT id, file_id FROM faces ORDER BY id")) {
+        while (rs.next() && n < faceIds.length) {
+          faceIds[n] = rs.getLong(1);
+          faceFiles[n++] = rs.getLong(2);
         }
       }
+      return new PhotoFacts(generation, files.toArray(new Fact[0]), Arrays.copyOf(faceIds, n),
+          Arrays.copyOf(faceFiles, n));
     }
-    return new PhotoFacts(generation, files, idByPath, fileOfFace);
   }
 
   long generation() {
@@ -63,7 +78,7 @@ final class PhotoFacts {
   }
 
   Fact file(long id) {
-    return files.get(id);
+    return byId.get(id);
   }
 
   Long idOf(Path path) {
@@ -71,8 +86,8 @@ final class PhotoFacts {
   }
 
   long fileOfFace(long faceId) {
-    Long file = fileOfFace.get(faceId);
-    return file == null ? -1 : file;
+    int i = Arrays.binarySearch(faceIds, faceId);
+    return i < 0 ? -1 : faceFiles[i];
   }
 
   /**
@@ -82,9 +97,7 @@ final class PhotoFacts {
    * @return the id filter, listing the accepted ids
    */
   IdFilter fileFilter(SearchFilter filter) {
-    LongPredicate passes = passes(filter);
-    long[] accepted = files.keySet().stream().mapToLong(Long::longValue).filter(passes).toArray();
-    return IdFilter.ofIds(accepted);
+    return IdFilter.ofIds(acceptedFiles(filter));
   }
 
   /**
@@ -94,33 +107,47 @@ final class PhotoFacts {
    * @return the id filter, listing the accepted ids
    */
   IdFilter faceFilter(SearchFilter filter) {
-    LongPredicate passes = passes(filter);
-    long[] accepted = fileOfFace.entrySet().stream()
-        .filter(e -> passes.test(e.getValue()))
-        .mapToLong(Map.Entry::getKey)
-        .toArray();
-    return IdFilter.ofIds(accepted);
+    long[] acceptedFiles = acceptedFiles(filter);
+    long[] accepted = new long[faceIds.length];
+    int n = 0;
+    for (int i = 0; i < faceIds.length; i++) {
+      if (Arrays.binarySearch(acceptedFiles, faceFiles[i]) >= 0) {
+        accepted[n++] = faceIds[i];
+      }
+    }
+    return IdFilter.ofIds(Arrays.copyOf(accepted, n));
   }
 
-  private LongPredicate passes(SearchFilter filter) {
-    List<String> folders = filter.folders().stream().map(p -> p.toString().endsWith("/") ? p.toString()
-        : p + "/").toList();
-    String[] prefixes = folders.toArray(new String[0]);
-    return id -> {
-      Fact f = files.get(id);
-      if (f == null) {
+  private long[] acceptedFiles(SearchFilter filter) {
+    String[] prefixes = filter.folders().stream()
+        .map(p -> p.toString().endsWith("/") ? p.toString() : p + "/")
+        .toArray(String[]::new);
+    long[] accepted = new long[files.length];
+    int n = 0;
+    for (Fact f : files) {
+      if (passes(f, filter, prefixes)) {
+        accepted[n++] = f.id();
+      }
+    }
+    return Arrays.copyOf(accepted, n);
+  }
+
+  private static boolean passes(Fact f, SearchFilter filter, String[] prefixes) {
+    if (prefixes.length > 0) {
+      boolean inFolder = false;
+      for (String prefix : prefixes) {
+        inFolder |= f.pathText().startsWith(prefix);
+      }
+      if (!inFolder) {
         return false;
       }
-      if (prefixes.length > 0 && Arrays.stream(prefixes).noneMatch(f.pathText()::startsWith)) {
-        return false;
-      }
-      if (!filter.formats().isEmpty() && (f.format() == null || !filter.formats().contains(f.format()))) {
-        return false;
-      }
-      if (filter.takenFrom() != null && (f.takenAt() == null || f.takenAt().isBefore(filter.takenFrom()))) {
-        return false;
-      }
-      return filter.takenBefore() == null || (f.takenAt() != null && f.takenAt().isBefore(filter.takenBefore()));
-    };
+    }
+    if (!filter.formats().isEmpty() && (f.format() == null || !filter.formats().contains(f.format()))) {
+      return false;
+    }
+    if (filter.takenFrom() != null && (f.takenAt() == null || f.takenAt().isBefore(filter.takenFrom()))) {
+      return false;
+    }
+    return filter.takenBefore() == null || (f.takenAt() != null && f.takenAt().isBefore(filter.takenBefore()));
   }
 }

@@ -37,7 +37,8 @@ import java.util.Set;
  *   <li>Text: the {@link RankFusion reciprocal rank fusion} of every signal available: {@link Signal#VISUAL} (CLIP
  *       text vector against image vectors), {@link Signal#OCR_TEXT} and {@link Signal#FILE_NAME} (BM25 in SQLite FTS5,
  *       any query word), and {@link Signal#TEXT_MEANING} (the text embedder against file names and OCR text). Without
- *       CLIP the other signals rank alone. 1 means first in every signal.</li>
+ *       CLIP the other signals rank alone. 1 means first in every signal. The text embedder's matches count from a
+ *       similarity of {@value #TEXT_MEANING_FLOOR}; CLIP ranks every photo.</li>
  *   <li>Similar photos: the cosine similarity of CLIP image vectors.</li>
  *   <li>Person: {@code 1 - d / (2 t)} for the recogniser's distance {@code d} to the nearest reference face and its
  *       threshold {@code t}, so every match ({@code d <= t}) scores at least 0.5; only matches are returned.</li>
@@ -50,6 +51,11 @@ import java.util.Set;
 public final class PhotoSearch {
   /** How many photos each signal contributes at most. */
   public static final int CANDIDATES = 1_000;
+  /**
+   * The lowest cosine similarity at which the text embedder's match counts as a signal: sentence embedders give
+   * unrelated texts similarities near 0 (all-MiniLM-L6-v2: mostly below 0.15), which would otherwise rank every photo.
+   */
+  public static final double TEXT_MEANING_FLOOR = 0.2;
   /** The cosine similarity at or above which a photo counts as a near-duplicate of the query photo. */
   public static final double NEAR_DUPLICATE = 0.95;
 
@@ -97,8 +103,10 @@ public final class PhotoSearch {
     if (textEmbedder != null && !query.isBlank()) {
       Optional<VectorIndex> index = vectors.get(new VectorSetId(VectorKind.TEXT, textEmbedder.info().key()));
       if (index.isPresent()) {
-        RankFusion.add(candidates, Signal.TEXT_MEANING,
-            scored(index.get().search(textEmbedder.embedText(query), CANDIDATES, filter)));
+        List<Neighbor> near = index.get().search(textEmbedder.embedText(query), CANDIDATES, filter).stream()
+            .filter(n -> n.similarity() >= TEXT_MEANING_FLOOR)
+            .toList();
+        RankFusion.add(candidates, Signal.TEXT_MEANING, scored(near));
         signals++;
       }
     }

@@ -43,7 +43,9 @@ public interface IdFilter {
    */
   static IdFilter ofIds(long[] ids) {
     long[] sorted = ids.clone();
-    Arrays.sort(sorted);
+    if (!isSorted(sorted)) {
+      Arrays.sort(sorted);
+    }
     return new IdFilter() {
       @Override
       public boolean accepts(long id) {
@@ -55,5 +57,14 @@ public interface IdFilter {
         return sorted.clone();
       }
     };
+  }
+
+  private static boolean isSorted(long[] ids) {
+    for (int i = 1; i < ids.length; i++) {
+      if (ids[i - 1] > ids[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 }
