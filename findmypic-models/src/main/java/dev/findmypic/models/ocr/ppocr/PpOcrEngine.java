@@ -1,0 +1,152 @@
+package dev.findmypic.models.ocr.ppocr;
+
+import dev.findmypic.core.InferenceException;
+import dev.findmypic.core.ModelInfo;
+import dev.findmypic.core.OcrEngine;
+import dev.findmypic.core.OcrResult;
+import dev.findmypic.core.Picture;
+import dev.findmypic.core.TextLine;
+import dev.findmypic.models.image.OpenCvNatives;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * PaddleOCR's PP-OCR pipeline on DJL's ONNX Runtime engine: DB text detection, the 180-degree line classifier, and
+ * CTC line recognition, with PaddleOCR's pre- and post-processing. Lines come in reading order with polygons in the
+ * full-size upright image's pixels.
+ *
+ * <p>A small image (short side under 160 pixels) in which the detector finds no text is read whole as one line, as
+ * PaddleOCR does for word crops with detection off, and kept only at 0.8 confidence or more.
+ *
+ * <p>The model directory holds {@code ch_PP-OCRv4_det_infer.onnx}, {@code ch_PP-OCRv4_rec_infer.onnx},
+ * {@code ch_ppocr_mobile_v2.0_cls_infer.onnx} and {@code ppocr_keys_v1.txt}. Thread-safe.
+ */
+public final class PpOcrEngine implements OcrEngine {
+  /** The detector's file name in the model directory. */
+  public static final String DETECTOR = "ch_PP-OCRv4_det_infer.onnx";
+  /** The recogniser's file name. */
+  public static final String RECOGNIZER = "ch_PP-OCRv4_rec_infer.onnx";
+  /** The angle classifier's file name. */
+  public static final String CLASSIFIER = "ch_ppocr_mobile_v2.0_cls_infer.onnx";
+  /** The dictionary's file name. */
+  public static final String DICTIONARY = "ppocr_keys_v1.txt";
+
+  /** The confidence a small image read whole, without a detected box, must reach. */
+  private static final float WHOLE_IMAGE_CONFIDENCE = 0.8f;
+
+  private final ModelInfo info;
+  private final PpOcrOptions options;
+  private final OnnxNet detectorNet;
+  private final OnnxNet classifierNet;
+  private final OnnxNet recognizerNet;
+  private final TextDetector detector;
+  private final AngleClassifier classifier;
+  private final TextRecognizer recognizer;
+  private final WordSpacer spacer;
+
+  private PpOcrEngine(Path dir, PpOcrOptions options, WordSpacer spacer) {
+    this.spacer = spacer;
+    OpenCvNatives.ensureLoaded();
+    this.options = options;
+    this.info = new ModelInfo("paddleocr/PP-OCRv4-ch", ModelFiles.revision(dir, DETECTOR, RECOGNIZER, CLASSIFIER,
+        DICTIONARY), 0, Set.of());
+    CharacterDictionary dictionary = CharacterDictionary.load(dir.resolve(DICTIONARY));
+    this.detectorNet = OnnxNet.load(dir.resolve(DETECTOR), options.threads());
+    this.classifierNet = OnnxNet.load(dir.resolve(CLASSIFIER), options.threads());
+    this.recognizerNet = OnnxNet.load(dir.resolve(RECOGNIZER), options.threads());
+    this.detector = new TextDetector(detectorNet, options.detectionLimit(), new DbPostProcessor(0.3f, 0.6f, 1.5f));
+    this.classifier = new AngleClassifier(classifierNet, 0.9f);
+    this.recognizer = new TextRecognizer(recognizerNet, new CtcDecoder(dictionary));
+  }
+
+  /**
+   * Opens the engine.
+   *
+   * @param modelDir the directory with the three ONNX files and the dictionary
+   * @param options the settings
+   * @return the engine
+   * @throws dev.findmypic.core.ModelException if a file is missing or cannot be loaded
+   */
+  public static PpOcrEngine open(Path modelDir, PpOcrOptions options) {
+    return new PpOcrEngine(modelDir, options, new WordSpacer());
+  }
+
+  /** Opens the engine with a word spacer tuned differently, for measuring the spacer. */
+  static PpOcrEngine open(Path modelDir, PpOcrOptions options, WordSpacer spacer) {
+    return new PpOcrEngine(modelDir, options, spacer);
+  }
+
+  @Override
+  public ModelInfo info() {
+    return info;
+  }
+
+  @Override
+  public OcrResult read(Picture picture) {
+    Mat bgr = toBgr(picture);
+    List<Mat> crops = new ArrayList<>();
+    try {
+      List<Quad> boxes = detector.detect(bgr);
+      float minConfidence = options.minConfidence();
+      if (boxes.isEmpty() && Math.min(bgr.rows(), bgr.cols()) < TextDetector.SMALL) {
+        // a small image in which DB finds nothing is likely a cut-out word: read it whole, but only trust a
+        // confident reading
+        boxes = List.of(Quad.of(bgr.cols(), bgr.rows()));
+        minConfidence = Math.max(minConfidence, WHOLE_IMAGE_CONFIDENCE);
+      }
+      if (boxes.isEmpty()) {
+        return OcrResult.EMPTY;
+      }
+      for (Quad box : boxes) {
+        crops.add(LineCropper.crop(bgr, box));
+      }
+      if (options.angleClassifier()) {
+        classifier.uprightInPlace(crops);
+      }
+      List<TextRecognizer.Recognized> texts = recognizer.recognize(crops);
+      List<TextLine> lines = new ArrayList<>();
+      double toFullSize = 1.0 / picture.scale();
+      for (int i = 0; i < boxes.size(); i++) {
+        TextRecognizer.Recognized r = texts.get(i);
+        if (r.decoded().confidence() < minConfidence) {
+          continue;
+        }
+        String text = options.splitWords() ? spacer.text(r, crops.get(i)) : r.decoded().text();
+        text = text.strip().replaceAll("\\s+", " ");
+        if (!text.isEmpty()) {
+          lines.add(new TextLine(text, boxes.get(i).polygon(toFullSize), r.decoded().confidence()));
+        }
+      }
+      return lines.isEmpty() ? OcrResult.EMPTY : new OcrResult(lines);
+    } catch (RuntimeException e) {
+      if (e instanceof InferenceException) {
+        throw e;
+      }
+      throw new InferenceException("PP-OCR failed on " + picture + ": " + e, e);
+    } finally {
+      bgr.release();
+      crops.forEach(Mat::release);
+    }
+  }
+
+  private static Mat toBgr(Picture picture) {
+    Mat rgb = new Mat(picture.height(), picture.width(), CvType.CV_8UC3);
+    rgb.put(0, 0, picture.copyRgb());
+    Mat bgr = new Mat();
+    Imgproc.cvtColor(rgb, bgr, Imgproc.COLOR_RGB2BGR);
+    rgb.release();
+    return bgr;
+  }
+
+  @Override
+  public void close() {
+    detectorNet.close();
+    classifierNet.close();
+    recognizerNet.close();
+  }
+}
