@@ -41,3 +41,17 @@ dest = os.path.join(here, '..', '..', 'findmypic-models', 'src', 'test', 'resour
 with open(dest, 'w') as f:
     json.dump({'pillow': Image.__version__, 'numpy': np.__version__, 'pillow_bicubic': cases, 'percentiles': pcts}, f)
 print('wrote', os.path.normpath(dest), os.path.getsize(dest), 'bytes')
+
+# A model directory whose files are real torch.save checkpoints but too small to be EasyOCR's: the detector in the
+# legacy pickle format with DataParallel's "module." prefix and a misshapen first convolution, the recogniser in the
+# zip format. EasyOcrEngine.open must read both formats and name the misshapen tensor.
+import collections
+
+import torch
+
+bad = os.path.join(here, '..', '..', 'findmypic-models', 'src', 'test', 'resources', 'easyocr', 'misshapen_models')
+os.makedirs(bad, exist_ok=True)
+torch.save(collections.OrderedDict([('module.basenet.slice1.0.weight', torch.zeros(64, 3, 3, 2))]),
+           os.path.join(bad, 'craft_mlt_25k.pth'), _use_new_zipfile_serialization=False)
+torch.save(collections.OrderedDict([('module.Prediction.bias', torch.zeros(97))]), os.path.join(bad, 'english_g2.pth'))
+print('wrote', os.path.normpath(bad))

@@ -12,6 +12,8 @@ import dev.findmypic.core.Picture;
 import dev.findmypic.core.Point;
 import dev.findmypic.core.TextLine;
 import dev.findmypic.models.checkpoint.Checkpoint;
+import dev.findmypic.models.checkpoint.Checkpoints;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -23,7 +25,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * generation-2 English recogniser ({@code english_g2.pth}) read from EasyOCR's own weight files, with EasyOCR's
  * pre- and post-processing, so that {@link #readText} gives what {@code readtext(image)} gives.
  *
- * <p>Open it with {@link EasyOcrModels#open}. Thread-safe: each call works in its own native memory scope.
+ * <pre>{@code
+ * try (EasyOcrEngine ocr = EasyOcrEngine.open(EasyOcrModels.defaultDirectory(), EasyOcrSettings.defaults())) {
+ *   for (TextLine line : ocr.readText(picture)) { ... }
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe: each call works in its own native memory scope.
  */
 public final class EasyOcrEngine implements OcrEngine {
   private final ModelInfo info;
@@ -46,6 +54,29 @@ public final class EasyOcrEngine implements OcrEngine {
     this.grouper = new TextBoxGrouper(settings);
     this.recognizer = new TextRecognizer(recognizerNet, new CtcGreedyDecoder(EnglishG2.CHARACTERS),
         settings.contrastThreshold(), settings.adjustContrast());
+  }
+
+  /**
+   * Opens EasyOCR's weight files, as EasyOCR saves them (legacy or zip {@code torch.save}, with or without the
+   * {@code module.} prefix). The revision in {@link #info()} is the pair of md5 sums; a sum that differs from the
+   * one EasyOCR publishes is logged, not refused (a fine-tuned model has its own).
+   *
+   * @param directory the directory holding {@code craft_mlt_25k.pth} and {@code english_g2.pth}, for example
+   *     {@link EasyOcrModels#defaultDirectory()}
+   * @param settings the readtext parameters, usually {@link EasyOcrSettings#defaults()}
+   * @return the engine; the caller closes it
+   * @throws dev.findmypic.core.ModelException naming the file if one is missing or unreadable
+   * @throws dev.findmypic.core.ModelFormatException naming the file and tensor if a file is malformed
+   */
+  public static EasyOcrEngine open(Path directory, EasyOcrSettings settings) {
+    Path detector = EasyOcrModels.file(directory, EasyOcrModels.DETECTOR_FILE);
+    Path recognizer = EasyOcrModels.file(directory, EasyOcrModels.RECOGNIZER_FILE);
+    String revision = EasyOcrModels.md5(detector, EasyOcrModels.DETECTOR_MD5) + "+"
+        + EasyOcrModels.md5(recognizer, EasyOcrModels.RECOGNIZER_MD5);
+    try (Checkpoint d = Checkpoints.open(detector);
+        Checkpoint r = Checkpoints.open(recognizer)) {
+      return of(d, r, settings, revision);
+    }
   }
 
   /**

@@ -1,7 +1,16 @@
 package dev.findmypic.models.ocr.easyocr;
 
+import dev.findmypic.core.ModelException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where EasyOCR keeps its weights and what they are: {@code craft_mlt_25k.pth} and {@code english_g2.pth} in
@@ -9,6 +18,7 @@ import java.util.Map;
  * sums EasyOCR's {@code config.py} publishes.
  */
 public final class EasyOcrModels {
+  private static final Logger LOG = LoggerFactory.getLogger(EasyOcrModels.class);
   /** The model id reported in {@link EasyOcrEngine#info()}. */
   public static final String ID = "JaidedAI/EasyOCR:craft_mlt_25k+english_g2";
   /** The detector's file name. */
@@ -40,5 +50,44 @@ public final class EasyOcrModels {
       return Path.of(modulePath, "model");
     }
     return Path.of(home, ".EasyOCR", "model");
+  }
+
+  /**
+   * @return the file in the directory
+   * @throws ModelException naming the file and the ways to get it if it is missing
+   */
+  static Path file(Path directory, String name) {
+    Path file = directory.resolve(name);
+    if (!Files.isRegularFile(file)) {
+      throw new ModelException("EasyOCR model file not found: " + file + ". Run EasyOCR once (it downloads "
+          + name + " to ~/.EasyOCR/model), let the model store fetch it from " + URLS.get(name)
+          + ", or point EASYOCR_MODULE_PATH at a directory whose model/ folder has it.");
+    }
+    return file;
+  }
+
+  /**
+   * @param file a model file
+   * @param published EasyOCR's md5 of it, to warn on a difference
+   * @return the file's md5, hex
+   * @throws ModelException naming the file if it cannot be read
+   */
+  static String md5(Path file, String published) {
+    try (InputStream in = Files.newInputStream(file)) {
+      MessageDigest md = MessageDigest.getInstance("MD5");
+      byte[] buffer = new byte[1 << 16];
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        md.update(buffer, 0, n);
+      }
+      String sum = HexFormat.of().formatHex(md.digest());
+      if (!sum.equals(published)) {
+        LOG.warn("{}: md5 {} differs from EasyOCR's published {}; using it as it is", file, sum, published);
+      }
+      return sum;
+    } catch (IOException e) {
+      throw new ModelException("cannot read EasyOCR model file " + file + ": " + e.getMessage(), e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("MD5 is missing from this JVM", e);
+    }
   }
 }
