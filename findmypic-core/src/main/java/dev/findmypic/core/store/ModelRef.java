@@ -56,8 +56,8 @@ public sealed interface ModelRef permits ModelRef.Hub, ModelRef.Url, ModelRef.Lo
    *
    * @param uri where to download it from
    * @param fileName the name to store it under (a plain name, no directories)
-   * @param sha256 the published sha256 of the stored file in lower-case hex, or null where none is published (then,
-   *     unless an md5 is published, it is recorded on first download and checked afterwards)
+   * @param sha256 the published sha256 of the stored file in lower-case hex, or null where none is published (then
+   *     the sha256 is recorded on first download and checked afterwards, besides any published md5)
    * @param md5 the published md5 of the stored file in lower-case hex (EasyOCR's {@code config.py} publishes these),
    *     or null
    */

@@ -205,7 +205,7 @@ public final class DefaultModelStore implements ModelStore {
   /**
    * Removes every model this store knows (its list of known models, {@link ModelCatalog} by default) and every
    * extracted class-path model. Other repositories in the shared hub cache belong to other tools and stay; delete
-   * them with {@code hf cache delete} or {@link #remove(ModelRef)}.
+   * them with {@code huggingface-cli delete-cache} or {@link #remove(ModelRef)}.
    */
   @Override
   public void clear() {

@@ -62,7 +62,8 @@ final class HubClient {
           uri = next;
           continue;
         }
-        return metadata(commit, linkedEtag, linkedSize, next, target);
+        String etag = linkedEtag != null ? linkedEtag : h.firstValue("ETag").orElse(null);
+        return metadata(commit, etag, linkedSize, next, target); // a redirect's Content-Length is not the file's
       }
       if (status / 100 != 2) {
         throw http.failure(status, h, target);

@@ -1,5 +1,6 @@
 package dev.findmypic.models.store;
 
+import dev.findmypic.core.store.ModelRef;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -128,8 +129,8 @@ public record StoreSettings(
     return v.equals("1") || v.equals("ON") || v.equals("YES") || v.equals("TRUE");
   }
 
-  /** @return where the files of one {@link dev.findmypic.core.store.ModelRef.UrlCache} live */
-  Path urlCacheDir(dev.findmypic.core.store.ModelRef.UrlCache cache) {
+  /** @return where the files of one {@link ModelRef.UrlCache} live */
+  Path urlCacheDir(ModelRef.UrlCache cache) {
     switch (cache) {
       case TORCH_HUB_CHECKPOINTS:
         return torchHome.resolve("hub").resolve("checkpoints");

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -141,10 +142,9 @@ final class UrlSource {
     if (hashes.size() == 1) {
       return hashes.get(0);
     }
-    var md = Digests.newDigest("SHA-256");
+    java.security.MessageDigest md = Digests.newDigest("SHA-256");
     for (int i = 0; i < hashes.size(); i++) {
-      md.update((ref.files().get(i).fileName() + ":" + hashes.get(i) + "\n").getBytes(
-          java.nio.charset.StandardCharsets.UTF_8));
+      md.update((ref.files().get(i).fileName() + ":" + hashes.get(i) + "\n").getBytes(StandardCharsets.UTF_8));
     }
     return HexFormat.of().formatHex(md.digest());
   }
