@@ -22,6 +22,8 @@ import picocli.CommandLine.Mixin;
       FaceCommand.class,
       TextCommand.class,
       StatsCommand.class,
+      ModelsCommand.class,
+      DoctorCommand.class,
       EmbedCommand.class,
       FacesCommand.class,
       OcrCommand.class,
@@ -37,6 +39,7 @@ public final class Main implements Runnable {
    * @param args the arguments
    */
   public static void main(String[] args) {
+    Logging.configure(java.util.Arrays.asList(args).contains("--verbose") || java.util.Arrays.asList(args).contains("-v"));
     int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
     if (!CtrlC.shuttingDown()) { // exiting during shutdown would block; the JVM is already on its way out
       System.exit(code);

@@ -2,12 +2,23 @@ package dev.findmypic.cli;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.JsonSerializer;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.List;
 
 /** Prints a command's result as JSON (for scripts) or as aligned text columns (for people). */
 final class Printer {
-  private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeSpecialFloatingPointValues().create();
+  private static final Gson GSON = new GsonBuilder()
+      .disableHtmlEscaping()
+      .serializeSpecialFloatingPointValues()
+      .registerTypeHierarchyAdapter(Path.class, asString())
+      .registerTypeAdapter(LocalDateTime.class, asString())
+      .registerTypeAdapter(Duration.class, asString())
+      .create();
 
   private final PrintWriter out;
   private final boolean json;
@@ -15,6 +26,10 @@ final class Printer {
   Printer(PrintWriter out, boolean json) {
     this.out = out;
     this.json = json;
+  }
+
+  private static <T> JsonSerializer<T> asString() {
+    return (value, type, context) -> new JsonPrimitive(value.toString());
   }
 
   /** @return true when printing JSON */
