@@ -1,6 +1,7 @@
 package dev.findmypic.index.docs;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -47,7 +48,7 @@ final class Chunker {
     int step = words - overlap;
     for (int start = 0; ; start += step) {
       int end = Math.min(tokens.length, start + words);
-      passages.add(String.join(" ", java.util.Arrays.asList(tokens).subList(start, end)));
+      passages.add(String.join(" ", Arrays.asList(tokens).subList(start, end)));
       if (end == tokens.length) {
         return passages;
       }

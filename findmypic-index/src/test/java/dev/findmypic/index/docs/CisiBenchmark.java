@@ -1,6 +1,8 @@
 package dev.findmypic.index.docs;
 
 import dev.findmypic.core.Embedder;
+import dev.findmypic.core.ModelInfo;
+import dev.findmypic.core.Picture;
 import dev.findmypic.core.testing.SharedData;
 import dev.findmypic.models.text.onnx.OnnxSentenceEmbedder;
 import java.io.IOException;
@@ -134,7 +136,7 @@ public final class CisiBenchmark {
     }
 
     @Override
-    public dev.findmypic.core.ModelInfo info() {
+    public ModelInfo info() {
       return delegate.info();
     }
 
@@ -145,7 +147,7 @@ public final class CisiBenchmark {
     }
 
     @Override
-    public List<float[]> embedImages(List<dev.findmypic.core.Picture> pictures) {
+    public List<float[]> embedImages(List<Picture> pictures) {
       return delegate.embedImages(pictures);
     }
 

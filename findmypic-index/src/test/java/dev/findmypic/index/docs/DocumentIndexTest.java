@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +27,7 @@ class DocumentIndexTest {
     write("cooking.md", "# Pasta\nBoil the pasta in salted water.");
     write("garden.html", "<html><body><p>Plant tulip bulbs in autumn.</p></body></html>");
     try (DocumentIndex index = DocumentIndex.open(data, embedder, new TikaTextExtractor())) {
-      assertThat(index.update(List.of(docs))).isEqualTo(new UpdateReport(3, 0, 0, 0, java.util.Map.of()));
+      assertThat(index.update(List.of(docs))).isEqualTo(new UpdateReport(3, 0, 0, 0, Map.of()));
 
       List<DocumentHit> keyword = index.search("pasta", 10, SearchMode.KEYWORD);
       assertThat(keyword).extracting(h -> h.path().getFileName().toString()).containsExactly("cooking.md");
@@ -86,7 +87,7 @@ class DocumentIndexTest {
       Files.delete(removed);
       UpdateReport report = index.update(List.of(docs));
 
-      assertThat(report).isEqualTo(new UpdateReport(0, 1, 1, 1, java.util.Map.of()));
+      assertThat(report).isEqualTo(new UpdateReport(0, 1, 1, 1, Map.of()));
       assertThat(embedder.embedded.get() - embeddedBefore).as("only the changed file is embedded").isEqualTo(1);
       assertThat(index.search("deserts", 5, SearchMode.KEYWORD)).isEmpty();
       assertThat(index.search("glaciers", 5, SearchMode.KEYWORD)).extracting(DocumentHit::path).containsExactly(changed);
@@ -102,12 +103,12 @@ class DocumentIndexTest {
       index.update(List.of(docs));
     }
     try (DocumentIndex reopened = DocumentIndex.open(data, embedder, new TikaTextExtractor())) {
-      assertThat(reopened.update(List.of(docs))).isEqualTo(new UpdateReport(0, 0, 2, 0, java.util.Map.of()));
+      assertThat(reopened.update(List.of(docs))).isEqualTo(new UpdateReport(0, 0, 2, 0, Map.of()));
       assertThat(reopened.search("gamma", 5, SearchMode.SEMANTIC).get(0).path()).isEqualTo(docs.resolve("two.txt"));
     }
     WordHashEmbedder newModel = new WordHashEmbedder("2");
     try (DocumentIndex upgraded = DocumentIndex.open(data, newModel, new TikaTextExtractor())) {
-      assertThat(upgraded.update(List.of(docs))).isEqualTo(new UpdateReport(0, 2, 0, 0, java.util.Map.of()));
+      assertThat(upgraded.update(List.of(docs))).isEqualTo(new UpdateReport(0, 2, 0, 0, Map.of()));
       assertThat(newModel.embedded.get()).isEqualTo(2);
     }
   }

@@ -1,6 +1,7 @@
 package dev.findmypic.models.text.onnx;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -36,7 +37,7 @@ final class LengthBatches {
           && (long) (end - start + 1) * sequences.get(byLength[end]).length <= maxTokens) {
         end++;
       }
-      batches.add(java.util.Arrays.copyOfRange(byLength, start, end));
+      batches.add(Arrays.copyOfRange(byLength, start, end));
       start = end;
     }
     return batches;

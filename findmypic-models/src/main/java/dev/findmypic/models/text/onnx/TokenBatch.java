@@ -1,5 +1,6 @@
 package dev.findmypic.models.text.onnx;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -29,7 +30,7 @@ record TokenBatch(long[] inputIds, long[] attentionMask, int rows, int length) {
     for (int r = 0; r < rows; r++) {
       long[] ids = sequences.get(r);
       System.arraycopy(ids, 0, inputIds, r * length, ids.length);
-      java.util.Arrays.fill(mask, r * length, r * length + ids.length, 1L);
+      Arrays.fill(mask, r * length, r * length + ids.length, 1L);
     }
     return new TokenBatch(inputIds, mask, rows, length);
   }

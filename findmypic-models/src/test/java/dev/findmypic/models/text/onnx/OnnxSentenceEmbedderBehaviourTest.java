@@ -2,6 +2,7 @@ package dev.findmypic.models.text.onnx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 
 import dev.findmypic.core.Picture;
 import dev.findmypic.core.Vectors;
@@ -25,6 +26,9 @@ class OnnxSentenceEmbedderBehaviourTest {
       List.of("The stock market fell sharply today.", "Share prices dropped steeply this afternoon."),
       List.of("Heavy rain flooded the streets.", "The roads were under water after the downpour."),
       List.of("She is cooking pasta for dinner.", "A woman prepares spaghetti for the evening meal."));
+
+  /** The asserted gap between the weakest paraphrase pair and the strongest unrelated pair. */
+  private static final double MARGIN = 0.25;
 
   private static OnnxSentenceEmbedder embedder;
 
@@ -62,7 +66,6 @@ class OnnxSentenceEmbedderBehaviourTest {
     assertThat(weakestParaphrase - strongestUnrelated).isGreaterThan(MARGIN);
   }
 
-  private static final double MARGIN = 0.25;
 
   @Test
   void emptyTextGivesAUnitVector() {
@@ -144,6 +147,6 @@ class OnnxSentenceEmbedderBehaviourTest {
       assertThat(Float.isFinite(x)).isTrue();
       norm += x * x;
     }
-    assertThat(Math.sqrt(norm)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+    assertThat(Math.sqrt(norm)).isCloseTo(1.0, offset(1e-5));
   }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
 import dev.findmypic.core.ModelException;
+import dev.findmypic.core.ModelFormatException;
+import dev.findmypic.core.testing.SharedData;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,7 +68,7 @@ class TextPipelinePartsTest {
 
   @Test
   void graphScanTellsTheInt8ExportFromAGraphWithoutQuantisation(@TempDir Path dir) throws Exception {
-    Path int8 = dev.findmypic.core.testing.SharedData.path("models/all-minilm-l6-v2-q/model.onnx");
+    Path int8 = SharedData.path("models/all-minilm-l6-v2-q/model.onnx");
     assertThat(OnnxGraphScan.mentions(int8, OnnxGraphScan.DYNAMIC_QUANTIZE)).isTrue();
     Path plain = Files.write(dir.resolve("plain.onnx"), "MatMul Add Softmax".getBytes(StandardCharsets.US_ASCII));
     assertThat(OnnxGraphScan.mentions(plain, OnnxGraphScan.DYNAMIC_QUANTIZE)).isFalse();
@@ -88,12 +90,12 @@ class TextPipelinePartsTest {
 
   @Test
   void aCorruptModelFileGivesAModelFormatExceptionNamingIt(@TempDir Path dir) throws Exception {
-    Files.copy(dev.findmypic.core.testing.SharedData.path("models/all-minilm-l6-v2-q/tokenizer.json"),
+    Files.copy(SharedData.path("models/all-minilm-l6-v2-q/tokenizer.json"),
         dir.resolve("tokenizer.json"));
     Files.writeString(dir.resolve("model.onnx"), "not a protobuf");
     try (OnnxSentenceEmbedder embedder = OnnxSentenceEmbedder.builder(dir).build()) {
       assertThatThrownBy(() -> embedder.embedText("hello"))
-          .isInstanceOf(dev.findmypic.core.ModelFormatException.class)
+          .isInstanceOf(ModelFormatException.class)
           .hasMessageContaining(dir.resolve("model.onnx").toString());
     }
   }
