@@ -21,6 +21,7 @@ import picocli.CommandLine.Mixin;
       SimilarCommand.class,
       FaceCommand.class,
       TextCommand.class,
+      DocsCommand.class,
       StatsCommand.class,
       ModelsCommand.class,
       DoctorCommand.class,
