@@ -83,8 +83,8 @@ public final class DlibBenchmark {
   }
 
   private static void perPhoto(MtcnnDetector mtcnn, DlibResnetEmbedder djl, OnnxEmbedder onnx) {
-    List<String> photos = List.of("face_recognition/examples/alex-lacamoire.png",
-        "dlib/examples/johns/John_Simm/000288_00470387.jpg");
+    List<String> photos = List.of("face_recognition/examples/two_people.jpg", "face-api.js/bbt/bbt1.jpg",
+        "face_recognition/examples/alex-lacamoire.png", "dlib/examples/johns/John_Simm/000288_00470387.jpg");
     List<Picture> pictures = photos.stream().filter(p -> Files.exists(SharedData.root().resolve("fixtures/faces/" + p)))
         .map(FaceFixtures::face).toList();
     System.out.println();
