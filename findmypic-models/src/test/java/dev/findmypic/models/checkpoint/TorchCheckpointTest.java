@@ -188,7 +188,7 @@ class TorchCheckpointTest {
         .hasMessageContaining("builtins.eval");
   }
 
-  /** The end of the third pickle (sys info): three STOP opcodes, found by unpickling with the reader itself. */
+  /** The end of the third pickle (sys info): the third STOP opcode ('.') of the file. */
   private static int legacyHeaderLength(byte[] file) {
     int stops = 0;
     for (int i = 0; i < file.length; i++) {

@@ -93,7 +93,7 @@ final class DlibResnetNetwork implements AutoCloseable {
         blocks.add(new Block(conv1, conv2, down));
         channels = out;
       }
-      NDArray fc = array(weights, manager, "fc", 256, 128);
+      NDArray fc = manager.create(floats(weights, "fc", 256, 128), new Shape(256, 128));
       NDArray mean = manager.create(MEAN_RGB, new Shape(1, 3, 1, 1));
       return new DlibResnetNetwork(manager, mean, stem, List.copyOf(blocks), fc);
     } catch (RuntimeException e) {
@@ -102,18 +102,34 @@ final class DlibResnetNetwork implements AutoCloseable {
     }
   }
 
+  /**
+   * Reads a convolution and folds its scale layer in, in Java: filters HWIO become contiguous OIHW times the scale,
+   * the bias becomes {@code bias * scale + shift}. Contiguous filters keep PyTorch on its fast convolution path.
+   */
   private static Conv conv(Checkpoint weights, NDManager manager, String prefix, int k, int in, int out, Shape stride,
       Shape padding) {
-    NDArray filters = array(weights, manager, prefix + "/conv/filters", k, k, in, out).transpose(3, 2, 0, 1);
-    NDArray bias = array(weights, manager, prefix + "/conv/bias", out);
-    NDArray scale = array(weights, manager, prefix + "/scale/weights", out);
-    NDArray shift = array(weights, manager, prefix + "/scale/biases", out);
-    NDArray foldedFilters = filters.mul(scale.reshape(out, 1, 1, 1));
-    NDArray foldedBias = bias.mul(scale).add(shift);
-    return new Conv(foldedFilters, foldedBias, stride, padding);
+    float[] hwio = floats(weights, prefix + "/conv/filters", k, k, in, out);
+    float[] bias = floats(weights, prefix + "/conv/bias", out);
+    float[] scale = floats(weights, prefix + "/scale/weights", out);
+    float[] shift = floats(weights, prefix + "/scale/biases", out);
+    float[] oihw = new float[hwio.length];
+    for (int h = 0; h < k; h++) {
+      for (int w = 0; w < k; w++) {
+        for (int i = 0; i < in; i++) {
+          for (int o = 0; o < out; o++) {
+            oihw[((o * in + i) * k + h) * k + w] = hwio[((h * k + w) * in + i) * out + o] * scale[o];
+          }
+        }
+      }
+    }
+    float[] foldedBias = new float[out];
+    for (int o = 0; o < out; o++) {
+      foldedBias[o] = bias[o] * scale[o] + shift[o];
+    }
+    return new Conv(manager.create(oihw, new Shape(out, in, k, k)), manager.create(foldedBias), stride, padding);
   }
 
-  private static NDArray array(Checkpoint weights, NDManager manager, String name, long... shape) {
+  private static float[] floats(Checkpoint weights, String name, long... shape) {
     if (!weights.names().contains(name)) {
       throw new ModelFormatException(weights.source() + ": the dlib face model has no tensor '" + name + "'");
     }
@@ -122,7 +138,7 @@ final class DlibResnetNetwork implements AutoCloseable {
       throw new ModelFormatException(weights.source() + ": tensor '" + name + "' has shape "
           + Arrays.toString(t.shape()) + ", the dlib face model needs " + Arrays.toString(shape));
     }
-    return TensorArrays.toNDArray(t, manager);
+    return TensorArrays.toFloats(t);
   }
 
   /**
