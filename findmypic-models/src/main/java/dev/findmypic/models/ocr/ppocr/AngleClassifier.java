@@ -21,8 +21,13 @@ final class AngleClassifier {
     this.threshold = threshold;
   }
 
-  /** Rotates in place the crops that are upside down. */
-  void uprightInPlace(List<Mat> crops) {
+  /**
+   * Rotates in place the crops that are upside down.
+   *
+   * @return how many were rotated
+   */
+  int uprightInPlace(List<Mat> crops) {
+    int rotated = 0;
     for (int start = 0; start < crops.size(); start += BATCH) {
       List<Mat> batch = crops.subList(start, Math.min(crops.size(), start + BATCH));
       OnnxNet.Tensor out = net.run(LineBatch.of(batch, HEIGHT, WIDTH));
@@ -31,8 +36,10 @@ final class AngleClassifier {
         float flipped = out.data()[2 * i + 1];
         if (flipped > upright && flipped > threshold) {
           Core.rotate(batch.get(i), batch.get(i), Core.ROTATE_180);
+          rotated++;
         }
       }
     }
+    return rotated;
   }
 }

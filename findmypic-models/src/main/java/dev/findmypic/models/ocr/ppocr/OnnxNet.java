@@ -45,6 +45,7 @@ final class OnnxNet implements AutoCloseable {
     if (!Files.isRegularFile(file)) {
       throw new ModelException("PP-OCR model file missing: " + file);
     }
+    // without this, DJL starts the PyTorch engine as well when it loads an ONNX model
     System.setProperty("ai.djl.onnx.disable_alternative", "true");
     Criteria<NDList, NDList> criteria = Criteria.builder()
         .setTypes(NDList.class, NDList.class)

@@ -20,6 +20,9 @@ import org.opencv.imgproc.Imgproc;
  * CTC line recognition, with PaddleOCR's pre- and post-processing. Lines come in reading order with polygons in the
  * full-size upright image's pixels.
  *
+ * <p>When most lines are upside down the whole picture is, and the lines are returned in reverse order, which is
+ * the reading order of the turned page.
+ *
  * <p>A small image (short side under 160 pixels) in which the detector finds no text is read whole as one line, as
  * PaddleOCR does for word crops with detection off, and kept only at 0.8 confidence or more.
  *
@@ -105,9 +108,7 @@ public final class PpOcrEngine implements OcrEngine {
       for (Quad box : boxes) {
         crops.add(LineCropper.crop(bgr, box));
       }
-      if (options.angleClassifier()) {
-        classifier.uprightInPlace(crops);
-      }
+      boolean upsideDown = options.angleClassifier() && 2 * classifier.uprightInPlace(crops) > crops.size();
       List<TextRecognizer.Recognized> texts = recognizer.recognize(crops);
       List<TextLine> lines = new ArrayList<>();
       double toFullSize = 1.0 / picture.scale();
@@ -121,6 +122,9 @@ public final class PpOcrEngine implements OcrEngine {
         if (!text.isEmpty()) {
           lines.add(new TextLine(text, boxes.get(i).polygon(toFullSize), r.decoded().confidence()));
         }
+      }
+      if (upsideDown) {
+        java.util.Collections.reverse(lines); // an upside-down page reads bottom to top, right to left
       }
       return lines.isEmpty() ? OcrResult.EMPTY : new OcrResult(lines);
     } catch (RuntimeException e) {
