@@ -1,12 +1,8 @@
 package dev.findmypic.models.text.bert;
 
-import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDManager;
 import dev.findmypic.core.Embedder;
-import dev.findmypic.core.FindMyPicException;
-import dev.findmypic.core.InferenceException;
 import dev.findmypic.core.Modality;
-import dev.findmypic.core.ModelException;
 import dev.findmypic.core.ModelInfo;
 import dev.findmypic.core.Picture;
 import dev.findmypic.models.nn.CheckpointWeights;
@@ -15,9 +11,7 @@ import dev.findmypic.models.nn.MeanPooling;
 import dev.findmypic.models.nn.PyTorchThreads;
 import dev.findmypic.models.nn.TextTokenizer;
 import dev.findmypic.models.nn.TokenBatch;
-import dev.findmypic.models.nn.UnitRows;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -76,17 +70,10 @@ public final class BertEmbedder implements Embedder {
 
   private static Loaded load(Path dir, BertConfig config, int maxTokens, int threads) {
     PyTorchThreads.set(threads);
-    NDManager manager = NDManager.newBaseManager("PyTorch");
-    try (CheckpointWeights weights = CheckpointWeights.open(CheckpointWeights.find(dir), manager, "bert.")) {
-      BertModel bert = BertModel.load(config, weights);
-      return new Loaded(manager, bert, TextTokenizer.open(dir.resolve("tokenizer.json"), maxTokens, 0));
-    } catch (RuntimeException e) {
-      manager.close();
-      if (e instanceof FindMyPicException) {
-        throw e;
-      }
-      throw new ModelException("cannot load BERT model from " + dir + ": " + e.getMessage(), e);
-    }
+    return CheckpointWeights.build(dir, "bert.", "BERT", (manager, weights) -> new Loaded(
+        manager,
+        BertModel.load(config, weights),
+        TextTokenizer.open(dir.resolve("tokenizer.json"), maxTokens, 0)));
   }
 
   @Override
@@ -96,22 +83,11 @@ public final class BertEmbedder implements Embedder {
 
   @Override
   public List<float[]> embedTexts(List<String> texts) {
-    List<float[]> out = new ArrayList<>(texts.size());
-    if (texts.isEmpty()) {
-      return out;
-    }
-    return model.use(loaded -> {
-      for (int start = 0; start < texts.size(); start += maxBatch) {
-        TokenBatch tokens = loaded.tokenizer.encode(texts.subList(start, Math.min(texts.size(), start + maxBatch)));
-        try (NDManager scope = loaded.manager.newSubManager()) {
-          float[] pooled = MeanPooling.apply(loaded.model.encode(scope, tokens).lastHiddenState(), tokens)
-              .toFloatArray();
-          out.addAll(UnitRows.split(pooled, info.dimension()));
-        } catch (EngineException e) {
-          throw new InferenceException(info.key() + ": inference failed: " + e.getMessage(), e);
-        }
+    return model.embedInChunks(texts, maxBatch, info.dimension(), (loaded, chunk) -> {
+      TokenBatch tokens = loaded.tokenizer.encode(chunk);
+      try (NDManager scope = loaded.manager.newSubManager()) {
+        return MeanPooling.apply(loaded.model.encode(scope, tokens).lastHiddenState(), tokens).toFloatArray();
       }
-      return out;
     });
   }
 
