@@ -1,12 +1,9 @@
 package dev.findmypic.models.clip;
 
-import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.findmypic.core.Embedder;
-import dev.findmypic.core.FindMyPicException;
-import dev.findmypic.core.InferenceException;
 import dev.findmypic.core.Modality;
 import dev.findmypic.core.ModelException;
 import dev.findmypic.core.ModelInfo;
@@ -16,12 +13,9 @@ import dev.findmypic.models.nn.LazyModel;
 import dev.findmypic.models.nn.PyTorchThreads;
 import dev.findmypic.models.nn.TextTokenizer;
 import dev.findmypic.models.nn.TokenBatch;
-import dev.findmypic.models.nn.UnitRows;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * CLIP text and image embeddings from a Hugging Face model directory ({@code config.json},
@@ -88,19 +82,11 @@ public final class ClipEmbedder implements Embedder {
       throw new ModelException(dir + ": preprocessor crops " + processor.height() + "x" + processor.width()
           + " but the model takes " + config.vision().imageSize() + " pixels square");
     }
-    NDManager manager = NDManager.newBaseManager("PyTorch");
-    try (CheckpointWeights weights = CheckpointWeights.open(CheckpointWeights.find(dir), manager, null)) {
-      ClipModel clip = ClipModel.load(config, weights);
-      TextTokenizer tokenizer =
-          TextTokenizer.open(dir.resolve("tokenizer.json"), config.text().maxPositions(), PAD_ID);
-      return new Loaded(manager, clip, tokenizer, processor);
-    } catch (RuntimeException e) {
-      manager.close();
-      if (e instanceof FindMyPicException) {
-        throw e;
-      }
-      throw new ModelException("cannot load CLIP model from " + dir + ": " + e.getMessage(), e);
-    }
+    return CheckpointWeights.build(dir, null, "CLIP", (manager, weights) -> new Loaded(
+        manager,
+        ClipModel.load(config, weights),
+        TextTokenizer.open(dir.resolve("tokenizer.json"), config.text().maxPositions(), PAD_ID),
+        processor));
   }
 
   @Override
@@ -110,7 +96,7 @@ public final class ClipEmbedder implements Embedder {
 
   @Override
   public List<float[]> embedTexts(List<String> texts) {
-    return inChunks(texts, (loaded, chunk) -> {
+    return model.embedInChunks(texts, maxBatch, info.dimension(), (loaded, chunk) -> {
       TokenBatch tokens = loaded.tokenizer.encode(chunk);
       try (NDManager scope = loaded.manager.newSubManager()) {
         return loaded.model.encodeTexts(scope, tokens).features().toFloatArray();
@@ -120,7 +106,7 @@ public final class ClipEmbedder implements Embedder {
 
   @Override
   public List<float[]> embedImages(List<Picture> pictures) {
-    return inChunks(pictures, (loaded, chunk) -> {
+    return model.embedInChunks(pictures, maxBatch, info.dimension(), (loaded, chunk) -> {
       ClipImageProcessor processor = loaded.processor;
       float[] pixels = new float[chunk.size() * processor.pixelCount()];
       for (int i = 0; i < chunk.size(); i++) {
@@ -141,28 +127,6 @@ public final class ClipEmbedder implements Embedder {
    */
   public float logitScale() {
     return model.use(loaded -> loaded.model.logitScale());
-  }
-
-  private <T> List<float[]> inChunks(List<T> inputs, java.util.function.BiFunction<Loaded, List<T>, float[]> run) {
-    List<float[]> out = new ArrayList<>(inputs.size());
-    if (inputs.isEmpty()) {
-      return out;
-    }
-    Function<Loaded, Void> work = loaded -> {
-      for (int start = 0; start < inputs.size(); start += maxBatch) {
-        List<T> chunk = inputs.subList(start, Math.min(inputs.size(), start + maxBatch));
-        float[] features;
-        try {
-          features = run.apply(loaded, chunk);
-        } catch (EngineException | IllegalStateException e) {
-          throw new InferenceException(info.key() + ": inference failed: " + e.getMessage(), e);
-        }
-        out.addAll(UnitRows.split(features, info.dimension()));
-      }
-      return null;
-    };
-    model.use(work);
-    return out;
   }
 
   @Override

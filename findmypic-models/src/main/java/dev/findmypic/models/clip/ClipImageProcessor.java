@@ -69,12 +69,12 @@ public final class ClipImageProcessor {
     if (resample != PIL_BICUBIC) {
       throw new ModelFormatException(file + ": resample " + resample + " is not supported, only 3 (bicubic)");
     }
-    int edge = json.has("size") && !isObject(json, "size")
+    int edge = json.has("size") && !json.isObject("size")
         ? json.getInt("size", 224)
         : json.object("size", null).getInt("shortest_edge", 224);
     int cropHeight;
     int cropWidth;
-    if (json.has("crop_size") && !isObject(json, "crop_size")) {
+    if (json.has("crop_size") && !json.isObject("crop_size")) {
       cropHeight = json.getInt("crop_size", 224);
       cropWidth = cropHeight;
     } else {
@@ -84,15 +84,6 @@ public final class ClipImageProcessor {
     }
     return new ClipImageProcessor(edge, cropHeight, cropWidth, json.getDouble("rescale_factor", 1 / 255.0),
         json.getDoubles("image_mean", OPENAI_MEAN), json.getDoubles("image_std", OPENAI_STD));
-  }
-
-  private static boolean isObject(ConfigJson json, String key) {
-    try {
-      json.object(key, null);
-      return true;
-    } catch (ModelFormatException e) {
-      return false;
-    }
   }
 
   /** @return the number of floats one picture becomes: {@code 3 * cropHeight * cropWidth} */

@@ -2,6 +2,7 @@ package dev.findmypic.models.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.findmypic.core.FindMyPicException;
 import dev.findmypic.core.ModelException;
 import dev.findmypic.models.checkpoint.Checkpoint;
 import dev.findmypic.models.checkpoint.Checkpoints;
@@ -9,6 +10,7 @@ import dev.findmypic.models.checkpoint.TensorArrays;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * {@link Weights} read from a checkpoint file (safetensors, sharded safetensors, or a {@code torch.save} file).
@@ -60,6 +62,32 @@ public final class CheckpointWeights implements Weights, AutoCloseable {
       }
     }
     throw new ModelException("no weights in " + modelDir + ": looked for " + String.join(", ", CHECKPOINT_NAMES));
+  }
+
+  /**
+   * Builds a model from the weights in a Hugging Face model directory, in a new manager that the result owns. If
+   * anything fails, the manager is closed and the failure is reported as a {@link ModelException} naming the
+   * directory (a {@link FindMyPicException} passes through as it is).
+   *
+   * @param modelDir the directory, searched as {@link #find} does
+   * @param droppedPrefix a prefix to drop from names, or null
+   * @param kind what is loaded, for messages, for example {@code CLIP}
+   * @param build makes the model from the new manager and the weights; it must keep the manager to close it
+   * @param <T> the model
+   * @return the model
+   */
+  public static <T> T build(
+      Path modelDir, String droppedPrefix, String kind, BiFunction<NDManager, Weights, T> build) {
+    NDManager manager = NDManager.newBaseManager("PyTorch");
+    try (CheckpointWeights weights = open(find(modelDir), manager, droppedPrefix)) {
+      return build.apply(manager, weights);
+    } catch (RuntimeException e) {
+      manager.close();
+      if (e instanceof FindMyPicException) {
+        throw e;
+      }
+      throw new ModelException("cannot load " + kind + " model from " + modelDir + ": " + e.getMessage(), e);
+    }
   }
 
   @Override

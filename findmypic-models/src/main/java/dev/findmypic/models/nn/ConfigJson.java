@@ -176,6 +176,17 @@ public final class ConfigJson {
     return e != null && !e.isJsonNull();
   }
 
+  /**
+   * Tells whether a key holds a JSON object (rather than a number, say, as older configs give sizes).
+   *
+   * @param key the key
+   * @return true if it is an object
+   */
+  public boolean isObject(String key) {
+    JsonElement e = object.get(key);
+    return e != null && e.isJsonObject();
+  }
+
   /** @return the file this came from */
   public Path file() {
     return file;

@@ -1,5 +1,10 @@
 package dev.findmypic.models.nn;
 
+import ai.djl.engine.EngineException;
+import dev.findmypic.core.InferenceException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -48,6 +53,37 @@ public final class LazyModel<T extends AutoCloseable> implements AutoCloseable {
     } finally {
       lock.readLock().unlock();
     }
+  }
+
+  /**
+   * Embeds inputs in chunks of at most {@code maxBatch}, one forward pass each, and returns one unit vector per
+   * input, in order. A native engine failure becomes an {@link InferenceException} naming the model.
+   *
+   * @param inputs the inputs; none gives an empty list without loading the model
+   * @param maxBatch the most inputs one pass takes
+   * @param dimension the length of one vector
+   * @param pass runs one chunk and returns its features, row-major
+   * @param <I> the input type
+   * @return the unit vectors
+   * @throws IllegalStateException if closed
+   */
+  public <I> List<float[]> embedInChunks(
+      List<I> inputs, int maxBatch, int dimension, BiFunction<T, List<I>, float[]> pass) {
+    List<float[]> out = new ArrayList<>(inputs.size());
+    if (inputs.isEmpty()) {
+      return out;
+    }
+    return use(model -> {
+      for (int start = 0; start < inputs.size(); start += maxBatch) {
+        List<I> chunk = inputs.subList(start, Math.min(inputs.size(), start + maxBatch));
+        try {
+          out.addAll(UnitRows.split(pass.apply(model, chunk), dimension));
+        } catch (EngineException e) {
+          throw new InferenceException(name + ": inference failed: " + e.getMessage(), e);
+        }
+      }
+      return out;
+    });
   }
 
   private T model() {

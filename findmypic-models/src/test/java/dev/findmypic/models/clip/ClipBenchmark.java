@@ -22,7 +22,8 @@ import java.util.function.Consumer;
  * query and MiniLM sentences on the random real-size weights that {@code bench_torch.py weights} wrote, after
  * checking its outputs against the ones that script computed with PyTorch. Prints one JSON object.
  *
- * <p>Usage: {@code ClipBenchmark WEIGHTS_DIR [THREADS]}
+ * <p>Usage: {@code ClipBenchmark WEIGHTS_DIR [THREADS [SECONDS]]}: each figure is the median of runs lasting at least
+ * SECONDS in all (and at least 3 runs), after one warm-up run (five for the text query).
  */
 public final class ClipBenchmark {
   private ClipBenchmark() {}
@@ -30,6 +31,7 @@ public final class ClipBenchmark {
   public static void main(String[] args) throws Exception {
     Path root = Path.of(args[0]);
     int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+    double seconds = args.length > 2 ? Double.parseDouble(args[2]) : 3;
     try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
       PyTorchThreads.set(threads);
       ReferenceArrays check = ReferenceArrays.read(manager, root.resolve("check.safetensors"));
@@ -63,21 +65,21 @@ public final class ClipBenchmark {
         for (int i = 0; i < pixels.length; i++) {
           pixels[i] = (float) random.nextGaussian();
         }
-        double perSecond = timed(batch, 3.0, 2, scope -> {
+        double perSecond = timed(batch, seconds, 1, scope -> {
           NDArray input = scope.create(pixels, new Shape(batch, 3, 224, 224));
           clip.encodeImages(input).features().toFloatArray();
         }, manager);
         json.append(String.format(", \"images_b%d_per_s\": %.3f", batch, perSecond));
       }
       TokenBatch query = ones(new long[] {49406, 1579, 1615, 536, 930, 49407});
-      double queries = timed(1, 2.0, 5, scope -> clip.encodeTexts(scope, query).features().toFloatArray(), manager);
+      double queries = timed(1, seconds, 5, scope -> clip.encodeTexts(scope, query).features().toFloatArray(), manager);
       json.append(String.format(", \"text_query_ms\": %.3f", 1000 / queries));
       long[] sentenceIds = new long[32 * 16];
       for (int i = 0; i < sentenceIds.length; i++) {
         sentenceIds[i] = i % 16 == 0 ? 101 : i % 16 == 15 ? 102 : 1000 + random.nextInt(29000);
       }
       TokenBatch sentences = ones(sentenceIds, 32, 16);
-      double perSecond = timed(32, 3.0, 2, scope -> MeanPooling.apply(
+      double perSecond = timed(32, seconds, 1, scope -> MeanPooling.apply(
           bert.encode(scope, sentences).lastHiddenState(), sentences).toFloatArray(), manager);
       json.append(String.format(", \"minilm_sentences_b32_len16_per_s\": %.3f}", perSecond));
       System.out.println(json);

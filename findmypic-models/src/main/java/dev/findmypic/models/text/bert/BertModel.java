@@ -47,8 +47,8 @@ public final class BertModel {
   }
 
   /**
-   * Builds the model from its parameters. Names may carry sentence-transformers' {@code bert.} prefix stripped or
-   * not: pass the weights as the checkpoint names them without it.
+   * Builds the model from its parameters, named as {@code BertModel} saves them (without the {@code bert.} prefix
+   * of task models such as {@code BertForMaskedLM}; {@link dev.findmypic.models.nn.CheckpointWeights} can drop it).
    *
    * @param config the architecture
    * @param weights the parameters
