@@ -59,19 +59,21 @@ final class Nms {
    * @return the indices into {@code boxes} of the kept candidates, highest score first
    */
   static List<Integer> minimum(List<Candidate> boxes, float threshold) {
+    // numpy's argsort, ascending; stable for the handful of boxes O-Net keeps, so among equal scores the last index
+    // is taken first (equal scores happen when two boxes clamp to the same patch)
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < boxes.size(); i++) {
       order.add(i);
     }
-    order.sort(Comparator.comparingDouble((Integer i) -> boxes.get(i).score()).reversed());
+    order.sort(Comparator.comparingDouble((Integer i) -> boxes.get(i).score()));
     List<Integer> kept = new ArrayList<>();
     while (!order.isEmpty()) {
-      int i = order.get(0);
+      int i = order.get(order.size() - 1);
       kept.add(i);
       Candidate a = boxes.get(i);
       float areaA = (a.x2() - a.x1() + 1) * (a.y2() - a.y1() + 1);
       List<Integer> rest = new ArrayList<>();
-      for (int k = 1; k < order.size(); k++) {
+      for (int k = 0; k < order.size() - 1; k++) {
         Candidate b = boxes.get(order.get(k));
         float w = Math.max(0f, Math.min(a.x2(), b.x2()) - Math.max(a.x1(), b.x1()) + 1);
         float h = Math.max(0f, Math.min(a.y2(), b.y2()) - Math.max(a.y1(), b.y1()) + 1);

@@ -29,7 +29,8 @@ import org.opencv.objdetect.FaceDetectorYN;
  * {@link Picture#scale()}). Landmarks come in {@link DetectedFace}'s order: the eye on the picture's left first.
  *
  * <p>Thread-safe: OpenCV's detector keeps its input size as state, so calls are serialised; open one detector per
- * thread for parallel work.
+ * thread for parallel work. OpenCV's Java API has no explicit release for the network: {@link #close()} makes the
+ * detector unusable and the native network is freed when it is garbage-collected.
  */
 public final class YuNetDetector implements FaceDetector {
   private static final int ROW_FLOATS = 15;
