@@ -96,9 +96,10 @@ final class CropExtractor implements AutoCloseable {
     int tw;
     int th;
     if (ratio < 1.0) {
+      // EasyOCR inverts the ratio rather than computing h / w; the two can differ in the last bit
       ratio = 1.0 / ratio;
       tw = EnglishG2.HEIGHT;
-      th = (int) (EnglishG2.HEIGHT * ((double) h / w));
+      th = (int) (EnglishG2.HEIGHT * ratio);
     } else {
       tw = (int) (EnglishG2.HEIGHT * ratio);
       th = EnglishG2.HEIGHT;

@@ -160,18 +160,30 @@ public final class EasyOcrEngine implements OcrEngine {
       region[i] = y[2 * i];
       affinity[i] = y[2 * i + 1];
     }
-    double scale = 1.0 / canvas.ratio() * 2;
     List<int[]> polys = new ArrayList<>();
     for (CraftPostprocessor.Detection d : postprocessor.boxes(new ScoreMaps(region, affinity, mw, mh))) {
-      int[] poly = new int[8];
-      List<Point> corners = d.box().points();
-      for (int c = 0; c < 4; c++) {
-        poly[2 * c] = (int) (float) (corners.get(c).x() * scale);
-        poly[2 * c + 1] = (int) (float) (corners.get(c).y() * scale);
-      }
-      polys.add(poly);
+      polys.add(toPicture(d.box(), canvas.ratio()));
     }
     return polys;
+  }
+
+  /**
+   * Maps a box from score-map cells to picture pixels as EasyOCR does: times {@code 2 / ratio} (into float32), then
+   * truncated to integers.
+   *
+   * @param box a box in score-map coordinates
+   * @param ratio the detector's scaling of the picture
+   * @return {@code x0 y0 x1 y1 x2 y2 x3 y3}
+   */
+  static int[] toPicture(Quad box, double ratio) {
+    double scale = 1.0 / ratio * 2;
+    int[] poly = new int[8];
+    List<Point> corners = box.points();
+    for (int c = 0; c < 4; c++) {
+      poly[2 * c] = (int) (float) (corners.get(c).x() * scale);
+      poly[2 * c + 1] = (int) (float) (corners.get(c).y() * scale);
+    }
+    return poly;
   }
 
   /**

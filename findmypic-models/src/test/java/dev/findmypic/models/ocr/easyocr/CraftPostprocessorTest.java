@@ -31,8 +31,14 @@ class CraftPostprocessorTest {
     for (int i = 0; i < found.size(); i++) {
       assertThat(found.get(i).label()).isEqualTo(labels.get(i).getAsInt());
       assertCorners(found.get(i).box().points(), boxes.get(i).getAsJsonArray(), 1e-3);
-      assertCorners(found.get(i).box().scaled(2f, 2f).points(),
-          expected.getAsJsonArray("boxes_x2").get(i).getAsJsonArray(), 2e-3);
+      JsonArray x2 = expected.getAsJsonArray("boxes_x2").get(i).getAsJsonArray();
+      assertCorners(found.get(i).box().scaled(2f, 2f).points(), x2, 2e-3);
+      // get_textbox: the picture-pixel corners truncated to int32
+      int[] poly = EasyOcrEngine.toPicture(found.get(i).box(), 1.0);
+      for (int c = 0; c < 4; c++) {
+        assertThat(poly[2 * c]).isEqualTo((int) x2.get(c).getAsJsonArray().get(0).getAsDouble());
+        assertThat(poly[2 * c + 1]).isEqualTo((int) x2.get(c).getAsJsonArray().get(1).getAsDouble());
+      }
     }
   }
 
