@@ -44,13 +44,21 @@ import java.util.Set;
  *       threshold {@code t}, so every match ({@code d <= t}) scores at least 0.5; only matches are returned.</li>
  *   <li>Words: {@code b / (1 + b)} for the photo's BM25 {@code b} (FTS5's, sign flipped).</li>
  * </ul>
- * Each signal contributes at most {@value #CANDIDATES} photos, found with the filter applied inside the search, so
+ * Each vector signal contributes its {@value #VECTOR_CANDIDATES} nearest photos and each keyword signal its
+ * {@value #KEYWORD_CANDIDATES} best matches, found with the filter applied inside the search, so
  * the result list, its total and every page are fixed for a given query and catalogue: pages never overlap or skip.
  * Thread-safe.
  */
 public final class PhotoSearch {
-  /** How many photos each signal contributes at most. */
-  public static final int CANDIDATES = 1_000;
+  /** How many photos each keyword signal contributes at most. */
+  public static final int KEYWORD_CANDIDATES = 1_000;
+  /**
+   * How many nearest photos each vector signal contributes. An HNSW search for {@code k} neighbours costs about
+   * {@code max(ef, k)} candidates, so this bounds the cost of every vector query (benchmarks/index/RESULTS.md).
+   */
+  public static final int VECTOR_CANDIDATES = 300;
+  /** The most faces a person search looks at per reference face. */
+  public static final int FACE_CANDIDATES = 20_000;
   /**
    * The lowest cosine similarity at which the text embedder's match counts as a signal: sentence embedders give
    * unrelated texts similarities near 0 (all-MiniLM-L6-v2: mostly below 0.15), which would otherwise rank every photo.
@@ -94,7 +102,7 @@ public final class PhotoSearch {
     if (clip != null && !query.isBlank()) {
       Optional<VectorIndex> index = vectors.get(new VectorSetId(VectorKind.IMAGE, clip.info().key()));
       if (index.isPresent()) {
-        RankFusion.add(candidates, Signal.VISUAL, scored(index.get().search(clip.embedText(query), CANDIDATES,
+        RankFusion.add(candidates, Signal.VISUAL, scored(index.get().search(clip.embedText(query), VECTOR_CANDIDATES,
             filter)));
         signals++;
       }
@@ -103,7 +111,7 @@ public final class PhotoSearch {
     if (textEmbedder != null && !query.isBlank()) {
       Optional<VectorIndex> index = vectors.get(new VectorSetId(VectorKind.TEXT, textEmbedder.info().key()));
       if (index.isPresent()) {
-        List<Neighbor> near = index.get().search(textEmbedder.embedText(query), CANDIDATES, filter).stream()
+        List<Neighbor> near = index.get().search(textEmbedder.embedText(query), VECTOR_CANDIDATES, filter).stream()
             .filter(n -> n.similarity() >= TEXT_MEANING_FLOOR)
             .toList();
         RankFusion.add(candidates, Signal.TEXT_MEANING, scored(near));
@@ -162,7 +170,7 @@ public final class PhotoSearch {
       SearchRequest request) {
     Map<Long, Candidate> candidates = new LinkedHashMap<>();
     int rank = 0;
-    for (Neighbor n : index.search(query, CANDIDATES + 1, fileFilter(f, request.filter()))) {
+    for (Neighbor n : index.search(query, VECTOR_CANDIDATES + 1, fileFilter(f, request.filter()))) {
       if (n.id() == self || (excludeNear && n.similarity() >= NEAR_DUPLICATE)) {
         continue;
       }
@@ -204,18 +212,28 @@ public final class PhotoSearch {
       IdFilter filter = request.filter().restrictsPhotos() ? f.faceFilter(request.filter()) : null;
       double threshold = faces.threshold();
       for (float[] query : queries) {
-        for (Neighbor n : index.search(query, CANDIDATES, filter)) {
-          double distance = faces.distance(query, index.vector(n.id()));
-          long file = f.fileOfFace(n.id());
-          if (distance > threshold || file < 0) {
-            continue;
+        // widen the search while its farthest neighbour is still the same person, so a person with many photos
+        // is found in all of them (up to FACE_CANDIDATES)
+        for (int k = VECTOR_CANDIDATES; ; k = Math.min(k * 4, FACE_CANDIDATES)) {
+          List<Neighbor> near = index.search(query, k, filter);
+          boolean lastMatched = false;
+          for (Neighbor n : near) {
+            double distance = faces.distance(query, index.vector(n.id()));
+            long file = f.fileOfFace(n.id());
+            lastMatched = distance <= threshold;
+            if (!lastMatched || file < 0) {
+              continue;
+            }
+            Candidate c = candidates.computeIfAbsent(file, Candidate::new);
+            c.faceIds.add(n.id());
+            double score = Math.max(0, 1 - distance / (2 * threshold));
+            if (score > c.score) {
+              c.score = score;
+              c.signals.put(Signal.FACE, new SignalMatch(0, distance));
+            }
           }
-          Candidate c = candidates.computeIfAbsent(file, Candidate::new);
-          c.faceIds.add(n.id());
-          double score = Math.max(0, 1 - distance / (2 * threshold));
-          if (score > c.score) {
-            c.score = score;
-            c.signals.put(Signal.FACE, new SignalMatch(0, distance));
+          if (near.size() < k || !lastMatched || k >= FACE_CANDIDATES) {
+            break;
           }
         }
       }
@@ -295,7 +313,7 @@ public final class PhotoSearch {
           "SELECT rowid, -bm25(photo_text) FROM photo_text WHERE photo_text MATCH ? ORDER BY bm25(photo_text), rowid")) {
         s.setString(1, match);
         try (ResultSet rs = s.executeQuery()) {
-          while (rs.next() && out.size() < CANDIDATES) {
+          while (rs.next() && out.size() < KEYWORD_CANDIDATES) {
             long id = rs.getLong(1);
             if (filter == null || filter.accepts(id)) {
               out.add(new Scored(id, rs.getDouble(2)));

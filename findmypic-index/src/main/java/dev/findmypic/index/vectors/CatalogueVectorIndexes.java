@@ -22,11 +22,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The vector indexes of a catalogue, one per {@link VectorSetId}, kept in step with it.
  *
- * <p>An index is built from the catalogue's vectors the first time its set is searched and again whenever the set's
- * generation in the catalogue has moved on. Sets of up to {@code exactUpTo} vectors get an exact scan; larger ones an
- * HNSW graph, which is also saved to {@code indexDir} so the next process loads it instead of rebuilding. The saved
+ * <p>An index is built from the catalogue's vectors the first time its set is searched and brought up to date
+ * whenever the set's generation in the catalogue has moved on: an exact scan (sets of up to {@code exactUpTo}
+ * vectors) is rebuilt, an HNSW graph is updated in place (only the vectors that changed are added or removed). A
+ * graph is saved to {@code indexDir} after each build or update, so the next process loads it instead of building. The saved
  * file is only a cache: see {@link IndexFiles} for when it is ignored. Vectors of two model keys are never in one
- * index. Thread-safe; an index handed out stays valid (as a snapshot) after a newer one replaces it.
+ * index. Thread-safe: an exact index handed out stays valid (as a snapshot) after a newer one replaces it; an HNSW
+ * graph handed out is the one updated, which hnswlib allows beside searches.
  */
 public final class CatalogueVectorIndexes {
   private static final Logger LOG = LoggerFactory.getLogger(CatalogueVectorIndexes.class);
@@ -68,7 +70,7 @@ public final class CatalogueVectorIndexes {
     synchronized (lockFor(set)) {
       current = built.get(set);
       if (current == null || current.generation() != generation) {
-        current = build(set);
+        current = build(set, current);
         built.put(set, current);
       }
       return Optional.ofNullable(current.index());
@@ -89,7 +91,7 @@ public final class CatalogueVectorIndexes {
     return locks.computeIfAbsent(set, s -> new Object());
   }
 
-  private Built build(VectorSetId set) {
+  private Built build(VectorSetId set, Built previous) {
     Snapshot snapshot = catalogue.read(c -> snapshot(c, set));
     List<VectorItem> items = snapshot.items();
     if (items.isEmpty()) {
@@ -104,6 +106,13 @@ public final class CatalogueVectorIndexes {
     }
     IndexFiles.Header header = new IndexFiles.Header(set, snapshot.generation(), snapshot.dimension(), items.size());
     Path file = fileOf(set);
+    if (previous != null && previous.index() instanceof HnswVectorIndex graph
+        && graph.dimension() == snapshot.dimension()) {
+      int changed = update(graph, items);
+      LOG.info("updated the HNSW index of {} in place: {} vectors added, replaced or removed", set, changed);
+      save(graph, header, file);
+      return new Built(snapshot.generation(), graph);
+    }
     Optional<HnswVectorIndex> loaded = IndexFiles.load(file, header);
     if (loaded.isPresent()) {
       return new Built(snapshot.generation(), loaded.get());
@@ -118,12 +127,43 @@ public final class CatalogueVectorIndexes {
     }
     LOG.info("built the HNSW index of {} ({} vectors) in {} ms", set, items.size(),
         (System.nanoTime() - start) / 1_000_000);
+    save(hnsw, header, file);
+    return new Built(snapshot.generation(), hnsw);
+  }
+
+  /**
+   * Brings a graph in step with the catalogue's vectors: adds new ones, replaces changed ones, removes gone ones.
+   * Far cheaper than building the graph again when a few photos changed. hnswlib allows this beside searches.
+   */
+  private static int update(HnswVectorIndex graph, List<VectorItem> items) {
+    int changed = 0;
+    java.util.Set<Long> current = new java.util.HashSet<>();
+    for (VectorItem item : items) {
+      current.add(item.id());
+      float[] old = graph.vector(item.id());
+      if (old == null || !java.util.Arrays.equals(old, item.vector())) {
+        graph.add(item.id(), item.vector());
+        changed++;
+      }
+    }
+    List<Long> gone = new ArrayList<>();
+    for (VectorItem item : graph.graph().items()) {
+      if (!current.contains(item.id())) {
+        gone.add(item.id());
+      }
+    }
+    for (long id : gone) {
+      graph.remove(id);
+    }
+    return changed + gone.size();
+  }
+
+  private static void save(HnswVectorIndex graph, IndexFiles.Header header, Path file) {
     try {
-      IndexFiles.save(hnsw, header, file);
+      IndexFiles.save(graph, header, file);
     } catch (IOException e) {
       LOG.warn("cannot save the vector index {} ({}); it will be rebuilt next time", file, e.toString());
     }
-    return new Built(snapshot.generation(), hnsw);
   }
 
   private static Snapshot snapshot(Connection c, VectorSetId set) throws SQLException {

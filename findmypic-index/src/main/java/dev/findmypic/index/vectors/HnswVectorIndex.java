@@ -3,6 +3,7 @@ package dev.findmypic.index.vectors;
 import com.github.jelmerk.hnswlib.core.DistanceFunctions;
 import com.github.jelmerk.hnswlib.core.SearchResult;
 import com.github.jelmerk.hnswlib.core.hnsw.HnswIndex;
+import com.github.jelmerk.hnswlib.core.hnsw.SizeLimitExceededException;
 import java.util.List;
 import java.util.Optional;
 
@@ -55,7 +56,13 @@ final class HnswVectorIndex implements VectorIndex {
       graph.resize(graph.getMaxItemCount() * 2);
     }
     graph.remove(id, 0);
-    graph.add(new VectorItem(id, vector));
+    try {
+      graph.add(new VectorItem(id, vector));
+    } catch (SizeLimitExceededException e) {
+      // removed vectors keep their slots
+      graph.resize(graph.getMaxItemCount() * 2);
+      graph.add(new VectorItem(id, vector));
+    }
   }
 
   @Override

@@ -11,26 +11,28 @@ import java.io.InputStream;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Set;
+import java.util.zip.CRC32C;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Saves and loads HNSW index files, which are caches of the catalogue's vectors.
  *
- * <p>A file is a header (magic, format version, vector set, its generation, dimension and size) followed by
- * hnswlib's own save format, which is Java serialisation. Java serialisation of an untrusted file can run code, so
+ * <p>A file is a header (magic, format version, vector set, its generation, dimension and size), a CRC32C of the
+ * payload, and the payload: hnswlib's own save format, which is Java serialisation. Java serialisation of an untrusted file can run code, so
  * the payload is read only through an {@link ObjectInputFilter} that allows exactly the classes an hnswlib index of
  * {@link VectorItem}s is made of, and bounds depth, references and array sizes. Anything else (a foreign or older
  * file, another set, a stale generation, a truncated or tampered file, a hostile object) makes {@link #load} return
  * empty so the caller rebuilds the index from the catalogue.
  */
 final class IndexFiles {
-  static final int FORMAT_VERSION = 1;
+  static final int FORMAT_VERSION = 2;
   private static final long MAGIC = 0x464d50564944585fL; // "FMPVIDX_"
   private static final Logger LOG = LoggerFactory.getLogger(IndexFiles.class);
   private static final Set<String> ALLOWED_CLASSES = Set.of(
@@ -68,7 +70,13 @@ final class IndexFiles {
       out.writeLong(header.generation());
       out.writeInt(header.dimension());
       out.writeInt(header.size());
+      out.writeLong(0); // the payload's checksum, filled in below
       index.graph().save(out);
+    }
+    try (RandomAccessFile raf = new RandomAccessFile(tmp.toFile(), "rw")) {
+      long payload = payloadOffset(header);
+      raf.seek(payload - Long.BYTES);
+      raf.writeLong(checksum(tmp, payload));
     }
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
@@ -84,6 +92,10 @@ final class IndexFiles {
         LOG.info("index file {} is stale ({} but the catalogue has {}); rebuilding", file, found, expected);
         return Optional.empty();
       }
+      long stored = in.readLong();
+      if (stored != checksum(file, payloadOffset(found))) {
+        throw new IOException("its checksum does not match: the file is damaged");
+      }
       HnswIndex<Long, float[], VectorItem, Float> graph = readGraph(in, expected.size());
       if (graph.size() != expected.size() || graph.getDimensions() != expected.dimension()) {
         LOG.warn("index file {} holds {} vectors of {} elements, its header says {}; rebuilding",
@@ -95,6 +107,30 @@ final class IndexFiles {
       LOG.warn("index file {} is unreadable or foreign ({}); rebuilding it from the catalogue", file, e.toString());
       return Optional.empty();
     }
+  }
+
+  /** The size of everything before the payload: the header and the checksum. */
+  private static long payloadOffset(Header h) {
+    return Long.BYTES + Integer.BYTES + utfLength(h.set().kind().name()) + utfLength(h.set().modelKey()) + Long.BYTES
+        + 2 * Integer.BYTES + Long.BYTES;
+  }
+
+  private static int utfLength(String s) {
+    return 2 + s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+  }
+
+  /** CRC32C of a file from an offset to its end. */
+  private static long checksum(Path file, long from) throws IOException {
+    CRC32C crc = new CRC32C();
+    try (InputStream in = Files.newInputStream(file)) {
+      in.skipNBytes(from);
+      byte[] buffer = new byte[1 << 16];
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        crc.update(buffer, 0, n);
+      }
+    }
+    return crc.getValue();
   }
 
   private static Header readHeader(DataInputStream in, VectorSetId set) throws IOException {

@@ -30,6 +30,14 @@ class IndexFilesTest {
   }
 
   @TempDir Path dir;
+
+  private static int hostileLength(Object hostile) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream objects = new ObjectOutputStream(bytes)) {
+      objects.writeObject(hostile);
+    }
+    return bytes.size();
+  }
   final VectorSetId set = new VectorSetId(VectorKind.IMAGE, "fake/clip@r1");
 
   private HnswVectorIndex index(int n) {
@@ -73,6 +81,12 @@ class IndexFilesTest {
     Files.write(foreign, versioned);
     assertThat(IndexFiles.load(foreign, header)).as("foreign format version").isEmpty();
 
+    byte[] flipped = bytes.clone();
+    flipped[bytes.length - 100] ^= 0x01;
+    Path damaged = dir.resolve("d.hnsw");
+    Files.write(damaged, flipped);
+    assertThat(IndexFiles.load(damaged, header)).as("one bit flipped in a vector").isEmpty();
+
     Path garbage = dir.resolve("g.hnsw");
     Files.write(garbage, "not an index".getBytes());
     assertThat(IndexFiles.load(garbage, header)).as("garbage").isEmpty();
@@ -93,11 +107,17 @@ class IndexFilesTest {
         out.writeLong(1);
         out.writeInt(16);
         out.writeInt(1);
+        out.writeLong(0);
         ObjectOutputStream objects = new ObjectOutputStream(out);
         objects.writeObject(hostile);
         objects.flush();
       }
-      Files.write(file, bytes.toByteArray());
+      byte[] raw = bytes.toByteArray();
+      int payload = raw.length - hostileLength(hostile);
+      java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+      crc.update(raw, payload, raw.length - payload);
+      java.nio.ByteBuffer.wrap(raw, payload - 8, 8).putLong(crc.getValue()); // a valid checksum: only the filter stops it
+      Files.write(file, raw);
       assertThat(IndexFiles.load(file, header)).isEmpty();
       assertThat(gadgetRan).as("the gadget's readObject never ran").isFalse();
     }
