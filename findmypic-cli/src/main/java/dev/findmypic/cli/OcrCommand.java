@@ -5,33 +5,18 @@ import dev.findmypic.core.OcrEngine;
 import dev.findmypic.core.OcrResult;
 import dev.findmypic.core.Picture;
 import dev.findmypic.core.TextLine;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ocr photo.jpg}: prints each line of text with its box and confidence. */
 @Command(name = "ocr", description = "Read the text in one photo: lines, boxes and confidences.")
-final class OcrCommand implements Runnable {
-  @ParentCommand Main main;
-  @Spec CommandSpec spec;
-
-  @Parameters(paramLabel = "PHOTO", description = "The photo.")
-  Path photo;
-
+final class OcrCommand extends SinglePhotoCommand {
   @Override
-  public void run() {
-    GlobalOptions global = main.global;
-    ModelProvider provider = ModelProvider.load();
-    Picture picture = provider.photoDecoder().decode(photo, 0).picture();
-    try (OcrEngine engine = provider.openOcrEngine(global.settings())) {
+  void analyse(ModelProvider provider, Picture picture, Printer printer) {
+    try (OcrEngine engine = provider.openOcrEngine(main.global.settings())) {
       OcrResult result = engine.read(picture);
-      Printer printer = new Printer(spec.commandLine().getOut(), global.json);
       if (printer.json()) {
         printer.printJson(result.lines());
         return;
