@@ -36,7 +36,8 @@ record LegacyTorchFile(Object value, TorchStorages storages) {
     try {
       CountingInput in = new CountingInput(Channels.newInputStream(channel), 0, channel.size());
       Object magic = TorchUnpickler.load(file, in).value();
-      if (!(magic instanceof Number n) || !MAGIC.equals(new BigInteger(n.toString()))) {
+      boolean integral = magic instanceof Integer || magic instanceof Long || magic instanceof BigInteger;
+      if (!integral || !MAGIC.equals(new BigInteger(magic.toString()))) {
         throw new ModelFormatException(file + ": not a torch.save file (magic number " + magic + ")");
       }
       Object protocol = TorchUnpickler.load(file, in).value();

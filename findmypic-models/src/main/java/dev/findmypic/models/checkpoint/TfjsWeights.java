@@ -91,7 +91,12 @@ public final class TfjsWeights implements Checkpoint {
     }
     List<Spec> specs = new ArrayList<>();
     for (JsonElement w : weights.getAsJsonArray()) {
-      specs.add(Spec.parse(manifest, w));
+      try {
+        specs.add(Spec.parse(manifest, w));
+      } catch (NumberFormatException | IllegalStateException | UnsupportedOperationException e) {
+        // Gson's getAs* on a field of the wrong JSON type or an out-of-range number
+        throw new ModelFormatException(manifest + ": malformed weight entry " + w + ": " + e.getMessage(), e);
+      }
     }
     return specs;
   }

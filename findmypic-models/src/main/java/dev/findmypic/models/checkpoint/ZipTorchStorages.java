@@ -37,7 +37,8 @@ final class ZipTorchStorages implements TorchStorages {
     ZipFile zip;
     try {
       zip = ZipFile.builder().setPath(file).get();
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
+      // commons-compress throws IllegalArgumentException and friends on hostile central-directory offsets
       throw new ModelFormatException(file + ": corrupt torch.save zip: " + e.getMessage(), e);
     }
     try {

@@ -119,7 +119,7 @@ public final class OpenCvPhotoDecoder implements PhotoDecoder {
     }
   }
 
-  private static ImageInfo inspect(ByteReader in) throws InvalidImage {
+  static ImageInfo inspect(ByteReader in) throws InvalidImage {
     ImageFormat format = ImageFormat.detect(in);
     return switch (format) {
       case JPEG -> JpegInspector.inspect(in);

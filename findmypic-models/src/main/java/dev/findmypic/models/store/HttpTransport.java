@@ -176,8 +176,7 @@ final class HttpTransport {
       }
       boolean append;
       if (status == 206 && have > 0) {
-        Matcher m = CONTENT_RANGE.matcher(response.headers().firstValue("Content-Range").orElse(""));
-        if (!m.matches() || Long.parseLong(m.group(1)) != have) {
+        if (!resumesAt(response.headers().firstValue("Content-Range").orElse(""), have)) {
           BodyReader.discard(response.body());
           truncate(incomplete);
           throw new IOException("the server answered Range " + have + "- with '"
@@ -245,6 +244,42 @@ final class HttpTransport {
           + target.describe() + ": only http and https are followed", null);
     }
     return next;
+  }
+
+  /**
+   * @param contentRange a 206 answer's {@code Content-Range}
+   * @param have the offset the request asked to resume at
+   * @return true if it is {@code bytes have-end/total}; false for anything else, numbers too big for a long included
+   */
+  static boolean resumesAt(String contentRange, long have) {
+    Matcher m = CONTENT_RANGE.matcher(contentRange);
+    return m.matches() && m.group(1).equals(Long.toString(have));
+  }
+
+  /**
+   * Reads a size header that the server may have written wrongly.
+   *
+   * @param headers the answer's headers
+   * @param name the header, for example {@code X-Linked-Size}
+   * @param target for the message
+   * @return its value, or -1 if absent
+   * @throws ModelDownloadException if it is not a non-negative integer
+   */
+  static long sizeHeader(HttpHeaders headers, String name, DownloadTarget target) {
+    String value = headers.firstValue(name).orElse(null);
+    if (value == null) {
+      return -1;
+    }
+    try {
+      long size = Long.parseLong(value.trim());
+      if (size >= 0) {
+        return size;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ModelDownloadException(Reason.PROTOCOL, "the server sent " + name + " '" + value + "' for "
+        + target.describe() + ": not a size", null);
   }
 
   static boolean isRedirect(int status) {

@@ -54,7 +54,7 @@ final class HubClient {
       HttpHeaders h = response.headers();
       commit = commit != null ? commit : h.firstValue("X-Repo-Commit").orElse(null);
       linkedEtag = linkedEtag != null ? linkedEtag : h.firstValue("X-Linked-Etag").orElse(null);
-      linkedSize = linkedSize >= 0 ? linkedSize : h.firstValueAsLong("X-Linked-Size").orElse(-1L);
+      linkedSize = linkedSize >= 0 ? linkedSize : HttpTransport.sizeHeader(h, "X-Linked-Size", target);
       int status = response.statusCode();
       if (HttpTransport.isRedirect(status)) {
         URI next = HttpTransport.redirectTarget(uri, h, target);
@@ -69,7 +69,7 @@ final class HubClient {
         throw http.failure(status, h, target);
       }
       String etag = linkedEtag != null ? linkedEtag : h.firstValue("ETag").orElse(null);
-      long size = linkedSize >= 0 ? linkedSize : h.firstValueAsLong("Content-Length").orElse(-1L);
+      long size = linkedSize >= 0 ? linkedSize : HttpTransport.sizeHeader(h, "Content-Length", target);
       return metadata(commit, etag, size, uri, target);
     }
     throw new ModelDownloadException(Reason.PROTOCOL, "more than " + MAX_REDIRECTS + " redirects for "
