@@ -284,7 +284,9 @@ def timed(fn, items, min_seconds=None, warmup=1):
         fn()
         runs.append(time.perf_counter() - t0)
     runs.sort()
-    return {"per_s": items / runs[len(runs) // 2], "best_per_s": items / runs[0], "runs": len(runs)}
+    result = {"per_s": items / runs[len(runs) // 2], "best_per_s": items / runs[0], "runs": len(runs)}
+    print(f"  {items} items: {result}", file=sys.stderr, flush=True)
+    return result
 
 
 def run(root):
