@@ -28,12 +28,14 @@ final class EasyOcrBenchmark {
   private EasyOcrBenchmark() {}
 
   /**
-   * @param args the JSON file to write the shapes to, then the number of timed runs (default 5)
+   * @param args the JSON file to write the shapes to, the number of timed runs (default 5), then optionally the
+   *     images to time (paths under {@code fixtures/ocr}; default a receipt and a scanned page)
    * @throws IOException if the fixtures or the output cannot be read or written
    */
   public static void main(String[] args) throws IOException {
     Path out = Path.of(args.length > 0 ? args[0] : "target/easyocr-shapes.json");
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    String[] images = args.length > 2 ? Arrays.copyOfRange(args, 2, args.length) : IMAGES;
     StringBuilder json = new StringBuilder("[");
     try (NDManager manager = NDManager.newBaseManager("PyTorch");
         var craftWeights = DeterministicWeights.fromKeys(
@@ -49,7 +51,7 @@ final class EasyOcrBenchmark {
       CraftPostprocessor post = new CraftPostprocessor(s.textThreshold(), s.linkThreshold(), s.lowText());
       System.out.printf(Locale.ROOT, "%-30s %9s %9s %15s %9s | %5s %15s %15s%n", "image", "canvas", "pre ms",
           "craft ms (cpu)", "post ms", "lines", "rec ms (cpu)", "1-by-1 ms (cpu)");
-      for (String name : IMAGES) {
+      for (String name : images) {
         Picture picture = TestPictures.decode(SharedData.path("fixtures/ocr/" + name));
         CraftPreprocessor.Canvas canvas = pre.prepare(picture);
         double[] preMs = time(runs, () -> pre.prepare(picture));
