@@ -29,6 +29,10 @@ final class PhotoFacts {
   private final Map<String, Long> idByPath;
   private final long[] faceIds;
   private final long[] faceFiles;
+  /** The last filter evaluated and its accepted file ids: pages of one query, and repeated queries, reuse it. */
+  private volatile Accepted last;
+
+  private record Accepted(SearchFilter filter, long[] files) {}
 
   private PhotoFacts(long generation, Fact[] files, long[] faceIds, long[] faceFiles) {
     this.generation = generation;
@@ -119,6 +123,16 @@ final class PhotoFacts {
   }
 
   private long[] acceptedFiles(SearchFilter filter) {
+    Accepted cached = last;
+    if (cached != null && cached.filter().equals(filter)) {
+      return cached.files();
+    }
+    long[] accepted = evaluate(filter);
+    last = new Accepted(filter, accepted);
+    return accepted;
+  }
+
+  private long[] evaluate(SearchFilter filter) {
     String[] prefixes = filter.folders().stream()
         .map(p -> p.toString().endsWith("/") ? p.toString() : p + "/")
         .toArray(String[]::new);
