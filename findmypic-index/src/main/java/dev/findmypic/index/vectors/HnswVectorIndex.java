@@ -36,8 +36,10 @@ final class HnswVectorIndex implements VectorIndex {
         .build());
   }
 
+  /** Wraps a loaded graph; its saved ef is replaced by {@link #DEFAULT_EF}, the current choice. */
   HnswVectorIndex(HnswIndex<Long, float[], VectorItem, Float> graph) {
     this.graph = graph;
+    graph.setEf(DEFAULT_EF);
   }
 
   HnswIndex<Long, float[], VectorItem, Float> graph() {

@@ -58,7 +58,7 @@ class KillTest {
         while (child.isAlive() && lines(log) == before && System.currentTimeMillis() < deadline) {
           Thread.sleep(5); // until the child has decoded its first photo
         }
-        Thread.sleep(random.nextInt(1_500));
+        Thread.sleep(random.nextInt(1_200));
         if (child.isAlive()) {
           child.destroyForcibly();
           killed++;
@@ -99,7 +99,7 @@ class KillTest {
   private static Process startChild(Path data, Path root, Path log) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-        KillableIndexer.class.getName(), data.toString(), root.toString(), log.toString(), "15")
+        KillableIndexer.class.getName(), data.toString(), root.toString(), log.toString(), "40")
         .redirectErrorStream(true)
         .start();
   }
