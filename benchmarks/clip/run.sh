@@ -16,8 +16,13 @@ out=$(mktemp -d)
 mvn -B -o -q -pl findmypic-models -am test-compile -DskipTests
 mvn -B -o -q -pl findmypic-models dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$out/cp.txt"
-cp="findmypic-models/target/test-classes:findmypic-models/target/classes:findmypic-core/target/classes"
-cp="$cp:findmypic-core/target/test-classes:$(cat "$out/cp.txt")"
+# run from a copy of the classes, so that a build during the run cannot pull them from under the JVM
+for d in findmypic-models/target/test-classes findmypic-models/target/classes findmypic-core/target/classes \
+         findmypic-core/target/test-classes; do
+  mkdir -p "$out/$d" && cp -r "$d/." "$out/$d/"
+done
+cp="$out/findmypic-models/target/test-classes:$out/findmypic-models/target/classes"
+cp="$cp:$out/findmypic-core/target/classes:$out/findmypic-core/target/test-classes:$(cat "$out/cp.txt")"
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "load before: $(uptime)"
