@@ -28,12 +28,19 @@ public final class FacesBenchmark {
   /**
    * Runs the benchmark.
    *
-   * @param args optional: repetitions per measurement (default 5)
+   * @param args optional: repetitions per measurement (default 5), then {@code embed} to time FaceNet only
    */
   public static void main(String[] args) {
     int reps = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     Mat source = FaceFixtures.readMat("fixtures/faces/face-api.js/bbt/bbt4.jpg", Imgcodecs.IMREAD_COLOR);
     org.opencv.core.Core.setNumThreads(2);
+    if (args.length < 2 || !args[1].equals("embed")) {
+      detection(source, reps);
+    }
+    embedding(reps);
+  }
+
+  private static void detection(Mat source, int reps) {
     System.out.printf("photo: face-api.js/bbt/bbt4.jpg (%dx%d) resized; median of %d runs after 1 warm-up%n%n",
         source.cols(), source.rows(), reps);
     System.out.println("| megapixels | size | MTCNN ms | faces | YuNet ms (long side <= 1280) | faces"
@@ -59,6 +66,9 @@ public final class FacesBenchmark {
             picture.height(), m[0], m[1], y[0], y[1], yf[0], yf[1]);
       }
     }
+  }
+
+  private static void embedding(int reps) {
     try (FaceNetEmbedder embedder = FaceNetEmbedder.open(DeterministicWeights.fromKeyList(
         SharedData.path("reference/facenet-mtcnn/state_dict_keys.txt")), 0)) {
       System.out.println();
