@@ -27,7 +27,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
@@ -82,10 +84,12 @@ public final class PhotoLibrary implements AutoCloseable {
    */
   public static PhotoLibrary open(Path dataDir, LibraryOptions options) {
     List<AutoCloseable> owned = new ArrayList<>();
-    Embedder clip = options.clip != null ? options.clip : provided(options, ModelRole.CLIP, owned);
-    Embedder text = options.text != null ? options.text : provided(options, ModelRole.TEXT, owned);
-    FaceRecognizer faces = options.faces != null ? options.faces : provided(options, ModelRole.FACES, owned);
-    OcrEngine ocr = options.ocr != null ? options.ocr : provided(options, ModelRole.OCR, owned);
+    Map<ModelRole, String> unavailable = new EnumMap<>(ModelRole.class);
+    Embedder clip = options.clip != null ? options.clip : provided(options, ModelRole.CLIP, owned, unavailable);
+    Embedder text = options.text != null ? options.text : provided(options, ModelRole.TEXT, owned, unavailable);
+    FaceRecognizer faces =
+        options.faces != null ? options.faces : provided(options, ModelRole.FACES, owned, unavailable);
+    OcrEngine ocr = options.ocr != null ? options.ocr : provided(options, ModelRole.OCR, owned, unavailable);
     PhotoDecoder decoder = options.decoder != null ? options.decoder
         : options.provider != null ? options.provider.photoDecoder() : null;
     if (decoder == null) {
@@ -95,7 +99,7 @@ public final class PhotoLibrary implements AutoCloseable {
     }
     try {
       Catalogue catalogue = Catalogue.open(dataDir);
-      return new PhotoLibrary(catalogue, new Analysers(decoder, clip, text, faces, ocr), owned, options, dataDir);
+      return new PhotoLibrary(catalogue, new Analysers(decoder, clip, text, faces, ocr, unavailable), owned, options, dataDir);
     } catch (RuntimeException e) {
       closeAll(owned);
       throw e;
@@ -103,7 +107,8 @@ public final class PhotoLibrary implements AutoCloseable {
   }
 
   @SuppressWarnings("unchecked")
-  private static <T extends AutoCloseable> T provided(LibraryOptions o, ModelRole role, List<AutoCloseable> owned) {
+  private static <T extends AutoCloseable> T provided(LibraryOptions o, ModelRole role, List<AutoCloseable> owned,
+      Map<ModelRole, String> unavailable) {
     if (o.provider == null || !o.providedRoles.contains(role)) {
       return null;
     }
@@ -116,7 +121,8 @@ public final class PhotoLibrary implements AutoCloseable {
       owned.add(analyser);
       return (T) analyser;
     } catch (ModelException e) {
-      LOG.warn("the {} model is not available, so what needs it is off: {}", role.key(), e.getMessage());
+      LOG.info("the {} model is not available, so what needs it is off: {}", role.key(), e.getMessage());
+      unavailable.put(role, e.getMessage());
       return null;
     }
   }

@@ -19,8 +19,10 @@ import java.util.Objects;
  * @param text the text embedder for OCR text and file names, or null
  * @param faces the face recogniser, or null
  * @param ocr the OCR engine, or null
+ * @param unavailable why each missing model is off, by role, as the model provider explained it
  */
-public record Analysers(PhotoDecoder decoder, Embedder clip, Embedder text, FaceRecognizer faces, OcrEngine ocr) {
+public record Analysers(PhotoDecoder decoder, Embedder clip, Embedder text, FaceRecognizer faces, OcrEngine ocr,
+    Map<ModelRole, String> unavailable) {
   /** The short side CLIP needs, in pixels. */
   public static final int CLIP_SHORT_SIDE = 224;
   /** The short side face detection is run at, in pixels; small faces in large photos stay findable. */
@@ -29,6 +31,7 @@ public record Analysers(PhotoDecoder decoder, Embedder clip, Embedder text, Face
   /** Checks that there is a decoder. */
   public Analysers {
     Objects.requireNonNull(decoder, "a PhotoDecoder is required");
+    unavailable = Map.copyOf(unavailable);
   }
 
   /** @return each configured role with its model's key */
@@ -66,16 +69,17 @@ public record Analysers(PhotoDecoder decoder, Embedder clip, Embedder text, Face
   public List<String> disabledFeatures() {
     List<String> off = new ArrayList<>();
     if (clip == null) {
-      off.add("visual search is off: no CLIP embedder");
+      off.add(unavailable.getOrDefault(ModelRole.CLIP, "visual search is off: no CLIP embedder"));
     }
     if (faces == null) {
-      off.add("face search is off: no face recogniser");
+      off.add(unavailable.getOrDefault(ModelRole.FACES, "face search is off: no face recogniser"));
     }
     if (ocr == null) {
-      off.add("words-in-photos search is off: no OCR engine");
+      off.add(unavailable.getOrDefault(ModelRole.OCR, "words-in-photos search is off: no OCR engine"));
     }
     if (text == null) {
-      off.add("semantic search over OCR text and file names is off: no text embedder");
+      off.add(unavailable.getOrDefault(ModelRole.TEXT,
+          "semantic search over OCR text and file names is off: no text embedder"));
     }
     return off;
   }
