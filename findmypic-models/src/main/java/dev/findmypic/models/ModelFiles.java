@@ -20,8 +20,12 @@ final class ModelFiles {
 
   /** @return the first directory that holds a file of this name */
   Optional<Path> dirWith(String fileName) {
-    return models.stream().map(ResolvedModel::directory)
-        .filter(dir -> Files.isRegularFile(dir.resolve(fileName))).findFirst();
+    return modelWith(fileName).map(ResolvedModel::directory);
+  }
+
+  /** @return the first model whose directory holds a file of this name */
+  Optional<ResolvedModel> modelWith(String fileName) {
+    return models.stream().filter(m -> Files.isRegularFile(m.directory().resolve(fileName))).findFirst();
   }
 
   /** @return the first file, in any of the directories, whose name passes the test */
