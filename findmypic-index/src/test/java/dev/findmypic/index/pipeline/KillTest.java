@@ -99,7 +99,7 @@ class KillTest {
   private static Process startChild(Path data, Path root, Path log) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-        KillableIndexer.class.getName(), data.toString(), root.toString(), log.toString(), "40")
+        KillableIndexer.class.getName(), data.toString(), root.toString(), log.toString(), "200")
         .redirectErrorStream(true)
         .start();
   }
