@@ -84,7 +84,10 @@ class PhotoLibraryTest {
       library.addRoot(tmp.resolve("p"));
       IndexSummary summary = library.indexAsync(p -> { }).get(60, TimeUnit.SECONDS);
       assertThat(summary.added()).isEqualTo(1);
-      assertThat(summary.disabled()).contains("visual search is off: no CLIP embedder");
+      // each feature that is off is explained in the provider's own words
+      assertThat(summary.disabled()).containsExactlyInAnyOrder(
+          "the clip model is not cached and the library is offline", "no face model",
+          "the text model is not cached and the library is offline");
       assertThat(library.stats().disabled()).isEqualTo(summary.disabled());
       assertThat(library.searchText("hello", SearchRequest.firstPage(5)).hits()).singleElement()
           .satisfies(h -> assertThat(h.signals()).containsOnlyKeys(Signal.OCR_TEXT));
