@@ -5,6 +5,7 @@
 # usage: benchmarks/clip/run.sh [WEIGHTS_DIR (default /tmp/findmypic-bench)] [THREADS (default 2)] [SECONDS (default 3)]
 # Each figure is a median over runs lasting at least SECONDS in all (at least 3 runs).
 # The weights (700 MB) are written once to WEIGHTS_DIR, never into the repository.
+# Debian torch needs OpenBLAS for a fair baseline: apt-get install python3-torch libopenblas0-pthread
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 weights=${1:-/tmp/findmypic-bench}

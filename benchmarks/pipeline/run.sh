@@ -17,7 +17,7 @@ for f in tokenizer.json tokenizer_config.json; do
   ln -sf "$PWD/../shared/models/clip-vit-base-patch32-tokenizer/$f" "$clip/$f"
 done
 sed 's/: 32/: 224/g' ../shared/reference/clip-tiny-a/preprocessor_config.json > "$clip/preprocessor_config.json"
-[ -f findmypic-cli/target/findmypic.jar ] || mvn -B -q package -DskipTests -pl findmypic-cli -am
+./findmypic --version >/dev/null  # builds the CLI when its sources changed
 data=$(mktemp -d)
 echo "machine: $(nproc) cores; load before: $(uptime)"
 /usr/bin/python3 - "$photos" <<'PY'
@@ -28,7 +28,7 @@ for f in files:
     Image.open(os.path.join(d, f)).convert("RGB").load()
 print("baseline: PIL full-size decode, 1 thread: %.2f photos/s" % (len(files) / (time.time() - t)))
 PY
-/usr/bin/time -v java -jar findmypic-cli/target/findmypic.jar --data-dir "$data" --offline \
+/usr/bin/time -v ./findmypic --data-dir "$data" --offline \
   --model "clip=$clip" index --no-faces --no-ocr "$photos" 2> "$data/time.txt" | tail -3
 grep -E "Maximum resident|Elapsed" "$data/time.txt"
 echo "load after: $(uptime)"
