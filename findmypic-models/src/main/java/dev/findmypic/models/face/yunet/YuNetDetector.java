@@ -7,6 +7,7 @@ import dev.findmypic.core.ModelException;
 import dev.findmypic.core.Picture;
 import dev.findmypic.core.Point;
 import dev.findmypic.models.face.FaceDetector;
+import dev.findmypic.models.image.OpenCvNatives;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

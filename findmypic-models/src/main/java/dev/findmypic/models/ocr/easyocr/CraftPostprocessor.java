@@ -1,5 +1,6 @@
 package dev.findmypic.models.ocr.easyocr;
 
+import dev.findmypic.models.image.OpenCvNatives;
 import dev.findmypic.core.Point;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ final class CraftPostprocessor {
     this.textThreshold = textThreshold;
     this.linkThreshold = linkThreshold;
     this.lowText = lowText;
-    OpenCvLibrary.load();
+    OpenCvNatives.ensureLoaded();
   }
 
   /**

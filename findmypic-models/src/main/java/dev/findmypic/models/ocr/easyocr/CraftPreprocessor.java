@@ -1,5 +1,6 @@
 package dev.findmypic.models.ocr.easyocr;
 
+import dev.findmypic.models.image.OpenCvNatives;
 import dev.findmypic.core.Picture;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -25,7 +26,7 @@ final class CraftPreprocessor {
   CraftPreprocessor(int canvasSize, float magRatio) {
     this.canvasSize = canvasSize;
     this.magRatio = magRatio;
-    OpenCvLibrary.load();
+    OpenCvNatives.ensureLoaded();
   }
 
   /**

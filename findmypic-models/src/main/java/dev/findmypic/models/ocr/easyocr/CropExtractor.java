@@ -1,5 +1,6 @@
 package dev.findmypic.models.ocr.easyocr;
 
+import dev.findmypic.models.image.OpenCvNatives;
 import dev.findmypic.core.Picture;
 import dev.findmypic.core.Point;
 import java.util.List;
@@ -24,7 +25,7 @@ final class CropExtractor implements AutoCloseable {
 
   /** @param picture the RGB picture, converted to grey as {@code cv2.cvtColor(..., COLOR_RGB2GRAY)} does */
   CropExtractor(Picture picture) {
-    OpenCvLibrary.load();
+    OpenCvNatives.ensureLoaded();
     width = picture.width();
     height = picture.height();
     Mat rgb = new Mat(height, width, CvType.CV_8UC3);

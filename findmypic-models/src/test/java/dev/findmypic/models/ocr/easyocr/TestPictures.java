@@ -1,5 +1,6 @@
 package dev.findmypic.models.ocr.easyocr;
 
+import dev.findmypic.models.image.OpenCvNatives;
 import dev.findmypic.core.Picture;
 import java.nio.file.Path;
 import org.opencv.core.Mat;
@@ -11,7 +12,7 @@ final class TestPictures {
   private TestPictures() {}
 
   static Picture decode(Path file) {
-    OpenCvLibrary.load();
+    OpenCvNatives.ensureLoaded();
     Mat bgr = Imgcodecs.imread(file.toString(), Imgcodecs.IMREAD_COLOR);
     if (bgr.empty()) {
       throw new AssertionError("cannot decode " + file);
