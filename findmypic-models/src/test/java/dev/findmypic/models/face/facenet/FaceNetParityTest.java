@@ -9,6 +9,7 @@ import dev.findmypic.core.Picture;
 import dev.findmypic.core.testing.SharedData;
 import dev.findmypic.models.checkpoint.Checkpoint;
 import dev.findmypic.models.checkpoint.Checkpoints;
+import dev.findmypic.models.checkpoint.DeterministicWeights;
 import dev.findmypic.models.checkpoint.TensorArrays;
 import dev.findmypic.models.face.FaceFixtures;
 import java.util.HashMap;
@@ -38,7 +39,7 @@ class FaceNetParityTest {
   void load() {
     reference = Checkpoints.open(SharedData.path("reference/facenet-mtcnn/reference.safetensors"));
     embedder = FaceNetEmbedder.open(
-        DeterministicWeights.fromKeyList(SharedData.path("reference/facenet-mtcnn/state_dict_keys.txt")), 0);
+        DeterministicWeights.fromKeys(SharedData.path("reference/facenet-mtcnn/state_dict_keys.txt")), 0);
   }
 
   @AfterAll
@@ -50,7 +51,7 @@ class FaceNetParityTest {
   @Test
   void regeneratesTheWorkedExamplesOfTheWeightRule() {
     DeterministicWeights weights =
-        DeterministicWeights.fromKeyList(SharedData.path("reference/facenet-mtcnn/state_dict_keys.txt"));
+        DeterministicWeights.fromKeys(SharedData.path("reference/facenet-mtcnn/state_dict_keys.txt"));
     float[] conv = TensorArrays.toFloats(weights.get("conv2d_1a.conv.weight"));
     assertThat(conv).startsWith(0.29086635f, -0.03020532f, -0.18567288f, -0.10142316f, -0.21455467f);
     assertThat(TensorArrays.toFloats(weights.get("last_linear.weight")))

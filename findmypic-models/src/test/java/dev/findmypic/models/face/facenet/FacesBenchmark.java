@@ -2,6 +2,7 @@ package dev.findmypic.models.face.facenet;
 
 import dev.findmypic.core.Picture;
 import dev.findmypic.core.testing.SharedData;
+import dev.findmypic.models.checkpoint.DeterministicWeights;
 import dev.findmypic.models.face.FaceDetector;
 import dev.findmypic.models.face.FaceFixtures;
 import dev.findmypic.models.face.mtcnn.MtcnnDetector;
@@ -69,7 +70,7 @@ public final class FacesBenchmark {
   }
 
   private static void embedding(int reps) {
-    try (FaceNetEmbedder embedder = FaceNetEmbedder.open(DeterministicWeights.fromKeyList(
+    try (FaceNetEmbedder embedder = FaceNetEmbedder.open(DeterministicWeights.fromKeys(
         SharedData.path("reference/facenet-mtcnn/state_dict_keys.txt")), 0)) {
       System.out.println();
       System.out.println("| FaceNet batch | embeddings/s |");

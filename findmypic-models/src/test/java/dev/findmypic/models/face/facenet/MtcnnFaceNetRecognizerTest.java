@@ -10,6 +10,7 @@ import dev.findmypic.core.Picture;
 import dev.findmypic.core.testing.SharedData;
 import dev.findmypic.models.checkpoint.Checkpoint;
 import dev.findmypic.models.checkpoint.Checkpoints;
+import dev.findmypic.models.checkpoint.DeterministicWeights;
 import dev.findmypic.models.checkpoint.TensorArrays;
 import dev.findmypic.models.face.FaceFixtures;
 import dev.findmypic.models.face.mtcnn.MtcnnDetector;
@@ -32,7 +33,7 @@ class MtcnnFaceNetRecognizerTest {
         Set.of(Modality.IMAGE));
     try (MtcnnFaceNetRecognizer recognizer = new MtcnnFaceNetRecognizer(
             MtcnnDetector.open(SharedData.path("models/mtcnn-facenet-pytorch"), MtcnnOptions.defaults()),
-            FaceNetEmbedder.open(DeterministicWeights.fromKeyList(
+            FaceNetEmbedder.open(DeterministicWeights.fromKeys(
                 SharedData.path("reference/facenet-mtcnn/state_dict_keys.txt")), 0),
             info, MtcnnFaceNetRecognizer.DEFAULT_THRESHOLD);
         Checkpoint reference = Checkpoints.open(SharedData.path("reference/facenet-mtcnn/reference.safetensors"))) {

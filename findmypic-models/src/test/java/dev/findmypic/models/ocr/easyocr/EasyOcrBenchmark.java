@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.findmypic.core.Picture;
 import dev.findmypic.core.testing.SharedData;
+import dev.findmypic.models.checkpoint.DeterministicWeights;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;

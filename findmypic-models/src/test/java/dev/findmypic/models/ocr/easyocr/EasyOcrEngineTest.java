@@ -8,6 +8,7 @@ import dev.findmypic.core.ModelFormatException;
 import dev.findmypic.core.OcrResult;
 import dev.findmypic.core.Picture;
 import dev.findmypic.core.testing.SharedData;
+import dev.findmypic.models.checkpoint.DeterministicWeights;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

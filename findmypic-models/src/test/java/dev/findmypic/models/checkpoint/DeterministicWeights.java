@@ -1,9 +1,6 @@
-package dev.findmypic.models.ocr.easyocr;
+package dev.findmypic.models.checkpoint;
 
 import dev.findmypic.core.ModelFormatException;
-import dev.findmypic.models.checkpoint.Checkpoint;
-import dev.findmypic.models.checkpoint.Tensor;
-import dev.findmypic.models.checkpoint.TensorType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -18,9 +15,10 @@ import java.util.Set;
 
 /**
  * A checkpoint whose tensors follow the rule of {@code reference/DETERMINISTIC_WEIGHTS.md}: every value is a hash of
- * the tensor's name and flat index, so the reference's weights are regenerated here with no weight file.
+ * the tensor's name and flat index, so the reference's weights (InceptionResnetV1, EasyOCR's CRAFT and recogniser) are
+ * regenerated here with no weight file.
  */
-final class DeterministicWeights implements Checkpoint {
+public final class DeterministicWeights implements Checkpoint {
   private final Path keys;
   private final String prefix;
   private final Map<String, long[]> shapes;
@@ -33,13 +31,23 @@ final class DeterministicWeights implements Checkpoint {
   }
 
   /**
+   * Reads a key list ({@code name<TAB>dtype<TAB>[shape]} per line), names as they are.
+   *
+   * @param keys the list, for example {@code reference/facenet-mtcnn/state_dict_keys.txt}
+   * @return the checkpoint
+   */
+  public static DeterministicWeights fromKeys(Path keys) {
+    return fromKeys(keys, "");
+  }
+
+  /**
    * Reads a key list ({@code name<TAB>dtype<TAB>[shape]} per line).
    *
    * @param keys the list, for example {@code reference/easyocr/craft_state_dict_keys.txt}
    * @param prefix put before every name, for example {@code module.} to imitate a DataParallel checkpoint
    * @return the checkpoint
    */
-  static DeterministicWeights fromKeys(Path keys, String prefix) {
+  public static DeterministicWeights fromKeys(Path keys, String prefix) {
     Map<String, long[]> shapes = new LinkedHashMap<>();
     try {
       for (String line : Files.readAllLines(keys, StandardCharsets.UTF_8)) {
@@ -83,7 +91,7 @@ final class DeterministicWeights implements Checkpoint {
    * @param n the element count
    * @return the values
    */
-  static float[] input(String name, int n) {
+  public static float[] input(String name, int n) {
     float[] x = new float[n];
     for (int k = 0; k < n; k++) {
       x[k] = (float) (2 * u(name, k) - 1);

@@ -1,4 +1,4 @@
-package dev.findmypic.models.ocr.easyocr;
+package dev.findmypic.models.checkpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
