@@ -56,12 +56,15 @@ final class ModelsCommand implements Runnable {
     }
   }
 
-  @Command(name = "plan", description = "Show which files each role needs, their sizes and what is cached; "
-      + "downloads nothing.")
-  static final class Plan extends Sub {
+  /** A models subcommand that works on a list of roles. */
+  abstract static class RoleSub extends Sub {
     @Parameters(paramLabel = "ROLE", arity = "0..*", description = "Roles (clip, text, faces, ocr); default all.")
     List<String> roles;
+  }
 
+  @Command(name = "plan", description = "Show which files each role needs, their sizes and what is cached; "
+      + "downloads nothing.")
+  static final class Plan extends RoleSub {
     @Override
     public void run() {
       ModelSetup setup = ModelSetups.open(global());
@@ -96,10 +99,7 @@ final class ModelsCommand implements Runnable {
   }
 
   @Command(name = "pull", description = "Download each role's model now (while online), with progress.")
-  static final class Pull extends Sub {
-    @Parameters(paramLabel = "ROLE", arity = "0..*", description = "Roles (clip, text, faces, ocr); default all.")
-    List<String> roles;
-
+  static final class Pull extends RoleSub {
     @Override
     public void run() {
       ModelSetup setup = ModelSetups.open(global());
