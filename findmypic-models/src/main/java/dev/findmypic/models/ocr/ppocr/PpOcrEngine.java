@@ -63,16 +63,26 @@ public final class PpOcrEngine implements OcrEngine {
       }
       this.detector = new TextDetector(detectorNet, options.detectionLimit(), new DbPostProcessor(0.3f, 0.6f, 1.5f));
       this.recognizer = new TextRecognizer(recognizerNet, new CtcDecoder(dictionary));
-      int classes = recognizer.classes();
+      int classes = recognizerClasses(model);
       if (classes != dictionary.size()) {
         throw new ModelException("the recogniser " + model.recognizer() + " has " + classes + " classes but the "
-            + "dictionary " + model.dictionary() + " gives " + dictionary.size() + " (blank + " + (dictionary.size() - 2)
-            + " characters + space): they belong to different models (PP-OCRv4's ppocr_keys_v1.txt gives 6625, "
-            + "PP-OCRv5's ppocrv5_dict.txt 18385)");
+            + "dictionary " + model.dictionary() + " gives " + dictionary.size() + " (blank + "
+            + (dictionary.size() - 2) + " characters + space): they belong to different models (PP-OCRv4's "
+            + "ppocr_keys_v1.txt gives 6625, PP-OCRv5's ppocrv5_dict.txt 18385)");
       }
     } catch (RuntimeException e) {
       close();
       throw e;
+    }
+  }
+
+  /** @return the recogniser's class count, or a ModelException if it is not a line recogniser at all */
+  private int recognizerClasses(PpOcrModel model) {
+    try {
+      return recognizer.classes();
+    } catch (InferenceException | IllegalStateException e) {
+      throw new ModelException("the recogniser " + model.recognizer() + " is not a PP-OCR line recogniser: it fails "
+          + "on a blank 48 x 320 line (" + e.getMessage() + ")", e);
     }
   }
 

@@ -35,6 +35,10 @@ final class TextRecognizer {
   int classes() {
     OnnxNet.Tensor out = net.run(new OnnxNet.Tensor(new float[3 * HEIGHT * MIN_WIDTH],
         new long[] {1, 3, HEIGHT, MIN_WIDTH}));
+    if (out.shape().length != 3) {
+      throw new IllegalStateException("its output has shape " + java.util.Arrays.toString(out.shape())
+          + ", not [batch, steps, classes]");
+    }
     return (int) out.shape()[2];
   }
 
