@@ -174,7 +174,8 @@ public final class ModelResolver {
     }
     throw new ModelException("--model " + role.key() + "=" + value + " is "
         + (seedHub.isPresent() ? "neither an existing directory nor a Hub id like org/name@revision"
-            : "not an existing directory (role " + role.key() + " takes a directory)"));
+            : "not an existing directory (role " + role.key() + " takes a directory"
+                + (role == ModelRole.OCR ? ", tesseract or ppocr-v5)" : ")")));
   }
 
   private static String describeOff(ModelRole role) {

@@ -135,6 +135,9 @@ class OcrModelStoreTest {
         .isEqualTo(ModelCatalog.PPOCR_V5_MOBILE);
     assertThatThrownBy(() -> ModelResolver.parseOverride(ModelRole.FACES, "tesseract", ModelCatalog.FACES))
         .isInstanceOf(ModelException.class);
+    assertThatThrownBy(() -> ModelResolver.parseOverride(ModelRole.OCR, "tesseract-5", easyOcr))
+        .isInstanceOf(ModelException.class)
+        .hasMessageContaining("takes a directory, tesseract or ppocr-v5");
     assertThat(ModelCatalog.all()).contains(ModelCatalog.TESSERACT_ENG_FAST, ModelCatalog.PPOCR_V5_MOBILE_DET,
         ModelCatalog.PPOCR_V5_MOBILE_REC, ModelCatalog.PPOCR_V5_DICT);
   }

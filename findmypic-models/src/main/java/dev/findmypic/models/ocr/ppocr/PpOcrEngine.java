@@ -86,7 +86,7 @@ public final class PpOcrEngine implements OcrEngine {
     }
   }
 
-  private OnnxNet load(java.nio.file.Path file, PpOcrOptions options) {
+  private OnnxNet load(Path file, PpOcrOptions options) {
     OnnxNet net = OnnxNet.load(file, options.threads());
     nets.add(net);
     return net;
