@@ -7,6 +7,7 @@ import dev.findmypic.models.ocr.easyocr.EasyOcrEngine;
 import dev.findmypic.models.ocr.easyocr.EasyOcrModels;
 import dev.findmypic.models.ocr.easyocr.EasyOcrSettings;
 import dev.findmypic.models.ocr.ppocr.PpOcrEngine;
+import dev.findmypic.models.ocr.ppocr.PpOcrModel;
 import dev.findmypic.models.ocr.ppocr.PpOcrOptions;
 import dev.findmypic.models.ocr.tesseract.TesseractEngine;
 import dev.findmypic.models.ocr.tesseract.TesseractOptions;
@@ -16,7 +17,7 @@ import java.util.Optional;
 
 /**
  * Opens the OCR engine whose files a role's resolved models hold: EasyOCR ({@code craft_mlt_25k.pth}), PP-OCR
- * ({@code ch_PP-OCRv4_det_infer.onnx}) or Tesseract ({@code eng.traineddata}), in that order of preference.
+ * (v4 or v5, {@link PpOcrModel#find}) or Tesseract ({@code eng.traineddata}), in that order of preference.
  */
 final class OcrEngines {
   private OcrEngines() {}
@@ -27,7 +28,7 @@ final class OcrEngines {
     if (easyOcr.isPresent()) {
       return EasyOcrEngine.open(easyOcr.get(), EasyOcrSettings.defaults());
     }
-    Optional<Path> ppOcr = files.dirWith(PpOcrEngine.DETECTOR);
+    Optional<PpOcrModel> ppOcr = PpOcrModel.find(models);
     if (ppOcr.isPresent()) {
       return PpOcrEngine.open(ppOcr.get(), PpOcrOptions.defaults());
     }
@@ -36,6 +37,7 @@ final class OcrEngines {
       return TesseractEngine.open(tesseract.get(), TesseractOptions.defaults());
     }
     throw new ModelException("no OCR model in " + files.directories() + ": expected EasyOCR's "
-        + EasyOcrModels.DETECTOR_FILE + ", PP-OCR's " + PpOcrEngine.DETECTOR + " or Tesseract's eng.traineddata");
+        + EasyOcrModels.DETECTOR_FILE + ", PP-OCR's " + PpOcrModel.V4_DETECTOR + " (or PP-OCRv5's) or Tesseract's "
+        + "eng.traineddata");
   }
 }

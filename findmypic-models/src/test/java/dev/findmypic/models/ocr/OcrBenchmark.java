@@ -6,9 +6,12 @@ import dev.findmypic.core.testing.SharedData;
 import dev.findmypic.models.image.OpenCvNatives;
 import dev.findmypic.models.image.OpenCvPhotoDecoder;
 import dev.findmypic.models.ocr.ppocr.PpOcrEngine;
+import dev.findmypic.models.ocr.ppocr.PpOcrModel;
 import dev.findmypic.models.ocr.ppocr.PpOcrOptions;
 import dev.findmypic.models.ocr.tesseract.TesseractEngine;
 import dev.findmypic.models.ocr.tesseract.TesseractOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,32 +23,60 @@ import org.opencv.core.Mat;
 import org.opencv.core.Scalar;
 
 /**
- * The OCR benchmark behind benchmarks/ocr/RESULTS.md: milliseconds per image for each engine on 2 threads (median of
- * 3 runs after one warm-up; wall time, and the process's CPU time, which a shared machine's load distorts less) on a receipt, a 12 MP photo of a sign and a scanned page, then CER and word recall per
- * subset of the whole OCR manifest. Run with {@code benchmarks/ocr/run.sh}.
+ * The OCR benchmark behind benchmarks/ocr/RESULTS.md. First, milliseconds per image for each engine on 2 threads on
+ * a receipt, a 12 MP photo of a sign and a scanned page: the median and range of the wall time over the runs after
+ * one warm-up, and the median process CPU time, which a shared machine's load distorts less. Then CER and word recall
+ * per subset of the whole OCR manifest. Each half prints one Markdown table on standard output. PP-OCRv5 joins when
+ * {@code ../shared/models/ppocr-v5} holds its files ({@link PpOcrModel#inDirectory}). Run with
+ * {@code benchmarks/ocr/run.sh}.
  */
 public final class OcrBenchmark {
-  private static final int RUNS = 3;
   private static final com.sun.management.OperatingSystemMXBean OS =
       (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
   private OcrBenchmark() {}
 
   /**
-   * @param args optional: {@code speed} or {@code quality} to run one half only
+   * @param args {@code [speed|quality|all] [runs]}: which half to run (default all), and the timed runs per image
+   *     after the warm-up (default 3)
    */
   public static void main(String[] args) {
-    boolean speed = args.length == 0 || args[0].equals("speed");
-    boolean quality = args.length == 0 || args[0].equals("quality");
+    String mode = args.length > 0 ? args[0] : "all";
+    if (!List.of("speed", "quality", "all").contains(mode) || args.length > 2) {
+      System.err.println("usage: OcrBenchmark [speed|quality|all] [runs]");
+      System.exit(2);
+    }
+    int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    if (!mode.equals("quality")) {
+      speed(runs);
+    }
+    if (!mode.equals("speed")) {
+      quality();
+    }
+  }
+
+  private static Map<String, Supplier<OcrEngine>> engines(boolean withUnspaced) {
     Map<String, Supplier<OcrEngine>> engines = new LinkedHashMap<>();
     engines.put("PP-OCRv4 (ONNX Runtime)", () -> PpOcrEngine.open(SharedData.path("models/ppocr-v4"),
         PpOcrOptions.defaults().withThreads(2)));
-    engines.put("PP-OCRv4, no word spacing", () -> PpOcrEngine.open(SharedData.path("models/ppocr-v4"),
-        PpOcrOptions.defaults().withThreads(2).withSplitWords(false)));
+    if (withUnspaced) {
+      engines.put("PP-OCRv4, no word spacing", () -> PpOcrEngine.open(SharedData.path("models/ppocr-v4"),
+          PpOcrOptions.defaults().withThreads(2).withSplitWords(false)));
+    }
+    Path v5 = SharedData.root().resolve("models/ppocr-v5");
+    if (Files.isDirectory(v5)) {
+      engines.put("PP-OCRv5 mobile (ONNX Runtime)", () -> PpOcrEngine.open(v5, PpOcrOptions.defaults().withThreads(2)));
+    } else {
+      System.err.println("PP-OCRv5 left out: no " + v5);
+    }
     engines.put("Tesseract 5 psm 11 (sparse)", () -> TesseractEngine.open(SharedData.path("models/tesseract"),
         new TesseractOptions("eng", TesseractOptions.SPARSE_TEXT, 0.5f, 1)));
     engines.put("Tesseract 5 psm 3 (auto)", () -> TesseractEngine.open(SharedData.path("models/tesseract"),
         new TesseractOptions("eng", TesseractOptions.AUTO, 0.5f, 1)));
+    return engines;
+  }
+
+  private static void speed(int runs) {
     OpenCvPhotoDecoder decoder = new OpenCvPhotoDecoder();
     Map<String, Picture> images = new LinkedHashMap<>();
     images.put("receipt sroie_000.jpg (463x1013)", decoder.decode(
@@ -54,34 +85,39 @@ public final class OcrBenchmark {
         decoder.decode(SharedData.path("fixtures/ocr/scene/easyocr_french.jpg"), 0).picture()));
     images.put("scanned page 8071_093.3B.tif (3312x2550)", decoder.decode(
         SharedData.path("fixtures/ocr/tesseract_pages/8071_093.3B.tif"), 0).picture());
-    for (var e : engines.entrySet()) {
-      if (!speed && !quality) {
-        break;
-      }
+    System.out.printf("| engine | image | wall ms (median of %d) | wall range | CPU ms (median) | load avg |%n", runs);
+    System.out.println("|---|---|---|---|---|---|");
+    for (var e : engines(false).entrySet()) {
       try (OcrEngine engine = e.getValue().get()) {
-        if (speed && !e.getKey().contains("no word spacing")) {
-          for (var image : images.entrySet()) {
-            double[] ms = new double[RUNS];
-            double[] cpu = new double[RUNS];
+        for (var image : images.entrySet()) {
+          double[] ms = new double[runs];
+          double[] cpu = new double[runs];
+          engine.read(image.getValue());
+          for (int i = 0; i < runs; i++) {
+            long c = OS.getProcessCpuTime();
+            long t = System.nanoTime();
             engine.read(image.getValue());
-            for (int i = 0; i < RUNS; i++) {
-              long c = OS.getProcessCpuTime();
-              long t = System.nanoTime();
-              engine.read(image.getValue());
-              ms[i] = (System.nanoTime() - t) / 1e6;
-              cpu[i] = (OS.getProcessCpuTime() - c) / 1e6;
-            }
-            Arrays.sort(ms);
-            Arrays.sort(cpu);
-            System.out.printf("| %s | %s | %.0f | %.0f–%.0f | %.0f | %.2f |%n", e.getKey(), image.getKey(), ms[RUNS / 2],
-                ms[0], ms[RUNS - 1], cpu[RUNS / 2], OS.getSystemLoadAverage());
+            ms[i] = (System.nanoTime() - t) / 1e6;
+            cpu[i] = (OS.getProcessCpuTime() - c) / 1e6;
           }
+          Arrays.sort(ms);
+          Arrays.sort(cpu);
+          System.out.printf("| %s | %s | %.0f | %.0f–%.0f | %.0f | %.2f |%n", e.getKey(), image.getKey(),
+              ms[runs / 2], ms[0], ms[runs - 1], cpu[runs / 2], OS.getSystemLoadAverage());
         }
-        if (quality) {
-          List<OcrEvaluation.Outcome> outcomes = OcrEvaluation.run(engine, decoder, row -> true);
-          OcrEvaluation.bySubset(outcomes).forEach((subset, s) -> System.out.printf(
-              "| %s | %s | %d | %.3f | %.3f |%n", e.getKey(), subset, s.images(), s.cer(), s.wordRecall()));
-        }
+      }
+    }
+  }
+
+  private static void quality() {
+    OpenCvPhotoDecoder decoder = new OpenCvPhotoDecoder();
+    System.out.println("| engine | subset | images | CER | word recall |");
+    System.out.println("|---|---|---|---|---|");
+    for (var e : engines(true).entrySet()) {
+      try (OcrEngine engine = e.getValue().get()) {
+        List<OcrEvaluation.Outcome> outcomes = OcrEvaluation.run(engine, decoder, row -> true);
+        OcrEvaluation.bySubset(outcomes).forEach((subset, s) -> System.out.printf(
+            "| %s | %s | %d | %.3f | %.3f |%n", e.getKey(), subset, s.images(), s.cer(), s.wordRecall()));
       }
     }
   }

@@ -8,20 +8,19 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 /** The revision of a model made of several files: the first 16 hex digits of the SHA-256 over their contents. */
 final class ModelFiles {
   private ModelFiles() {}
 
-  static String revision(Path dir, String... names) {
+  static String revision(List<Path> files) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       byte[] buffer = new byte[1 << 16];
-      for (String name : names) {
-        Path file = dir.resolve(name);
+      for (Path file : files) {
         if (!Files.isRegularFile(file)) {
-          throw new ModelException("PP-OCR model file missing: " + file + " (the directory must hold "
-              + String.join(", ", names) + ")");
+          throw new ModelException("PP-OCR model file missing: " + file + " (the model is " + files + ")");
         }
         try (InputStream in = Files.newInputStream(file)) {
           for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
@@ -31,7 +30,7 @@ final class ModelFiles {
       }
       return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
     } catch (IOException e) {
-      throw new ModelException("cannot read the PP-OCR model in " + dir + ": " + e.getMessage(), e);
+      throw new ModelException("cannot read the PP-OCR model " + files + ": " + e.getMessage(), e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -1,6 +1,7 @@
 package dev.findmypic.models.ocr.ppocr;
 
 import dev.findmypic.core.InferenceException;
+import dev.findmypic.core.ModelException;
 import dev.findmypic.core.ModelInfo;
 import dev.findmypic.core.OcrEngine;
 import dev.findmypic.core.OcrResult;
@@ -10,10 +11,13 @@ import dev.findmypic.models.image.OpenCvNatives;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.imgproc.Imgproc;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * PaddleOCR's PP-OCR pipeline on DJL's ONNX Runtime engine: DB text detection, the 180-degree line classifier, and
@@ -26,62 +30,95 @@ import org.opencv.imgproc.Imgproc;
  * <p>A small image (short side under 160 pixels) in which the detector finds no text is read whole as one line, as
  * PaddleOCR does for word crops with detection off, and kept only at 0.8 confidence or more.
  *
- * <p>The model directory holds {@code ch_PP-OCRv4_det_infer.onnx}, {@code ch_PP-OCRv4_rec_infer.onnx},
- * {@code ch_ppocr_mobile_v2.0_cls_infer.onnx} and {@code ppocr_keys_v1.txt}. Thread-safe.
+ * <p>The model is PP-OCRv4 or PP-OCRv5 ({@link PpOcrModel}); opening it checks that the recogniser's classes and the
+ * dictionary agree, so that a v4 dictionary beside a v5 recogniser fails here rather than reading nonsense.
+ * Thread-safe.
  */
 public final class PpOcrEngine implements OcrEngine {
-  /** The detector's file name in the model directory. */
-  public static final String DETECTOR = "ch_PP-OCRv4_det_infer.onnx";
-  /** The recogniser's file name. */
-  public static final String RECOGNIZER = "ch_PP-OCRv4_rec_infer.onnx";
-  /** The angle classifier's file name. */
-  public static final String CLASSIFIER = "ch_ppocr_mobile_v2.0_cls_infer.onnx";
-  /** The dictionary's file name. */
-  public static final String DICTIONARY = "ppocr_keys_v1.txt";
+  private static final Logger LOG = LoggerFactory.getLogger(PpOcrEngine.class);
 
   /** The confidence a small image read whole, without a detected box, must reach. */
   private static final float WHOLE_IMAGE_CONFIDENCE = 0.8f;
 
   private final ModelInfo info;
   private final PpOcrOptions options;
-  private final OnnxNet detectorNet;
-  private final OnnxNet classifierNet;
-  private final OnnxNet recognizerNet;
+  private final List<OnnxNet> nets = new ArrayList<>();
   private final TextDetector detector;
-  private final AngleClassifier classifier;
+  private final Optional<AngleClassifier> classifier;
   private final TextRecognizer recognizer;
   private final WordSpacer spacer;
 
-  private PpOcrEngine(Path dir, PpOcrOptions options, WordSpacer spacer) {
+  private PpOcrEngine(PpOcrModel model, PpOcrOptions options, WordSpacer spacer) {
     this.spacer = spacer;
     OpenCvNatives.ensureLoaded();
     this.options = options;
-    this.info = new ModelInfo("paddleocr/PP-OCRv4-ch", ModelFiles.revision(dir, DETECTOR, RECOGNIZER, CLASSIFIER,
-        DICTIONARY), 0, Set.of());
-    CharacterDictionary dictionary = CharacterDictionary.load(dir.resolve(DICTIONARY));
-    this.detectorNet = OnnxNet.load(dir.resolve(DETECTOR), options.threads());
-    this.classifierNet = OnnxNet.load(dir.resolve(CLASSIFIER), options.threads());
-    this.recognizerNet = OnnxNet.load(dir.resolve(RECOGNIZER), options.threads());
-    this.detector = new TextDetector(detectorNet, options.detectionLimit(), new DbPostProcessor(0.3f, 0.6f, 1.5f));
-    this.classifier = new AngleClassifier(classifierNet, 0.9f);
-    this.recognizer = new TextRecognizer(recognizerNet, new CtcDecoder(dictionary));
+    this.info = new ModelInfo(model.name(), ModelFiles.revision(model.files()), 0, Set.of());
+    CharacterDictionary dictionary = CharacterDictionary.load(model.dictionary());
+    try {
+      OnnxNet detectorNet = load(model.detector(), options);
+      OnnxNet recognizerNet = load(model.recognizer(), options);
+      this.classifier = model.classifier().map(c -> new AngleClassifier(load(c, options), 0.9f));
+      if (model.classifier().isEmpty()) {
+        LOG.info("{} has no angle classifier: upside-down lines are read as they are", model.name());
+      }
+      this.detector = new TextDetector(detectorNet, options.detectionLimit(), new DbPostProcessor(0.3f, 0.6f, 1.5f));
+      this.recognizer = new TextRecognizer(recognizerNet, new CtcDecoder(dictionary));
+      int classes = recognizerClasses(model);
+      if (classes != dictionary.size()) {
+        throw new ModelException("the recogniser " + model.recognizer() + " has " + classes + " classes but the "
+            + "dictionary " + model.dictionary() + " gives " + dictionary.size() + " (blank + "
+            + (dictionary.size() - 2) + " characters + space): they belong to different models (PP-OCRv4's "
+            + "ppocr_keys_v1.txt gives 6625, PP-OCRv5's ppocrv5_dict.txt 18385)");
+      }
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  /** @return the recogniser's class count, or a ModelException if it is not a line recogniser at all */
+  private int recognizerClasses(PpOcrModel model) {
+    try {
+      return recognizer.classes();
+    } catch (InferenceException | IllegalStateException e) {
+      throw new ModelException("the recogniser " + model.recognizer() + " is not a PP-OCR line recogniser: it fails "
+          + "on a blank 48 x 320 line (" + e.getMessage() + ")", e);
+    }
+  }
+
+  private OnnxNet load(Path file, PpOcrOptions options) {
+    OnnxNet net = OnnxNet.load(file, options.threads());
+    nets.add(net);
+    return net;
+  }
+
+  /**
+   * Opens the engine on a model directory ({@link PpOcrModel#inDirectory}).
+   *
+   * @param modelDir the directory with PP-OCRv4's or PP-OCRv5's files
+   * @param options the settings
+   * @return the engine
+   * @throws ModelException if a file is missing or cannot be loaded
+   */
+  public static PpOcrEngine open(Path modelDir, PpOcrOptions options) {
+    return open(PpOcrModel.inDirectory(modelDir), options);
   }
 
   /**
    * Opens the engine.
    *
-   * @param modelDir the directory with the three ONNX files and the dictionary
+   * @param model the model's files
    * @param options the settings
    * @return the engine
-   * @throws dev.findmypic.core.ModelException if a file is missing or cannot be loaded
+   * @throws ModelException if a file is missing or cannot be loaded, or the dictionary does not fit the recogniser
    */
-  public static PpOcrEngine open(Path modelDir, PpOcrOptions options) {
-    return new PpOcrEngine(modelDir, options, new WordSpacer());
+  public static PpOcrEngine open(PpOcrModel model, PpOcrOptions options) {
+    return new PpOcrEngine(model, options, new WordSpacer());
   }
 
   /** Opens the engine with a word spacer tuned differently, for measuring the spacer. */
   static PpOcrEngine open(Path modelDir, PpOcrOptions options, WordSpacer spacer) {
-    return new PpOcrEngine(modelDir, options, spacer);
+    return new PpOcrEngine(PpOcrModel.inDirectory(modelDir), options, spacer);
   }
 
   @Override
@@ -108,7 +145,8 @@ public final class PpOcrEngine implements OcrEngine {
       for (Quad box : boxes) {
         crops.add(LineCropper.crop(bgr, box));
       }
-      boolean upsideDown = options.angleClassifier() && 2 * classifier.uprightInPlace(crops) > crops.size();
+      boolean upsideDown = options.angleClassifier() && classifier.isPresent()
+          && 2 * classifier.get().uprightInPlace(crops) > crops.size();
       List<TextRecognizer.Recognized> texts = recognizer.recognize(crops);
       List<TextLine> lines = new ArrayList<>();
       double toFullSize = 1.0 / picture.scale();
@@ -149,8 +187,6 @@ public final class PpOcrEngine implements OcrEngine {
 
   @Override
   public void close() {
-    detectorNet.close();
-    classifierNet.close();
-    recognizerNet.close();
+    nets.forEach(OnnxNet::close);
   }
 }

@@ -1,7 +1,9 @@
 package dev.findmypic.models.ocr.ppocr;
 
 /**
- * Settings of a {@link PpOcrEngine}; {@link #defaults()} are PaddleOCR's own for PP-OCRv4.
+ * Settings of a {@link PpOcrEngine}; {@link #defaults()} are PaddleOCR's own for PP-OCRv4, and serve PP-OCRv5 too:
+ * PaddleOCR and RapidOCR run v5's detector and recogniser with the same pre- and post-processing as v4's (DB with
+ * the same thresholds, lines at height 48 in batches of 6); the models differ in their files and dictionary only.
  *
  * @param detectionLimit the longest side, in pixels, that the detector sees (larger images are scaled down for
  *     detection only; recognition crops come from the full image)

@@ -31,6 +31,17 @@ final class TextRecognizer {
    */
   record Recognized(CtcDecoder.Decoded decoded, int inputWidth, int resizedWidth) {}
 
+  /** @return the number of classes the network scores at each time step, found by running it on a blank line */
+  int classes() {
+    OnnxNet.Tensor out = net.run(new OnnxNet.Tensor(new float[3 * HEIGHT * MIN_WIDTH],
+        new long[] {1, 3, HEIGHT, MIN_WIDTH}));
+    if (out.shape().length != 3) {
+      throw new IllegalStateException("its output has shape " + java.util.Arrays.toString(out.shape())
+          + ", not [batch, steps, classes]");
+    }
+    return (int) out.shape()[2];
+  }
+
   List<Recognized> recognize(List<Mat> crops) {
     Integer[] order = new Integer[crops.size()];
     for (int i = 0; i < order.length; i++) {

@@ -8,6 +8,8 @@ import dev.findmypic.core.OcrResult;
 import dev.findmypic.core.Picture;
 import dev.findmypic.core.Point;
 import dev.findmypic.core.TextLine;
+import dev.findmypic.core.store.ModelStore;
+import dev.findmypic.models.store.ModelCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,6 +67,25 @@ public final class TesseractEngine implements OcrEngine {
     TesseractEngine engine = new TesseractEngine(tessdata, options, info);
     engine.idle.add(engine.newApi());
     return engine;
+  }
+
+  /**
+   * Opens the engine on tessdata_fast's {@code eng.traineddata} from the model store
+   * ({@link ModelCatalog#TESSERACT_ENG_FAST}): downloaded into the data directory on first use, checked against its
+   * pinned sha256, and used offline from then on. To use another copy, pass its directory to
+   * {@link #open(Path, TesseractOptions)}.
+   *
+   * @param store the model store
+   * @param options the settings; the language must be {@code eng}, the only one in the catalogue
+   * @return the engine
+   * @throws ModelException if the model cannot be had, or the language is not {@code eng}
+   */
+  public static TesseractEngine open(ModelStore store, TesseractOptions options) {
+    if (!options.language().equals("eng")) {
+      throw new ModelException("the model store has Tesseract's eng only, not '" + options.language() + "'; put "
+          + "tessdata_fast's traineddata files in a directory and open the engine on that directory");
+    }
+    return open(store.resolve(ModelCatalog.TESSERACT_ENG_FAST).directory(), options);
   }
 
   private TessBaseAPI newApi() {
