@@ -12,7 +12,8 @@ import dev.findmypic.index.catalogue.PhotoReads;
 import dev.findmypic.index.catalogue.VectorKind;
 import dev.findmypic.index.catalogue.VectorSetId;
 import dev.findmypic.index.pipeline.Analysers;
-import dev.findmypic.index.search.RankFusion.Scored;
+import dev.findmypic.index.text.FtsQuery;
+import dev.findmypic.index.text.ReciprocalRankFusion;
 import dev.findmypic.index.vectors.CatalogueVectorIndexes;
 import dev.findmypic.index.vectors.IdFilter;
 import dev.findmypic.index.vectors.Neighbor;
@@ -34,11 +35,12 @@ import java.util.Set;
  *
  * <p>What the score means, per query:
  * <ul>
- *   <li>Text: the {@link RankFusion reciprocal rank fusion} of every signal available: {@link Signal#VISUAL} (CLIP
- *       text vector against image vectors), {@link Signal#OCR_TEXT} and {@link Signal#FILE_NAME} (BM25 in SQLite FTS5,
- *       any query word), and {@link Signal#TEXT_MEANING} (the text embedder against file names and OCR text). Without
- *       CLIP the other signals rank alone. 1 means first in every signal. The text embedder's matches count from a
- *       similarity of {@value #TEXT_MEANING_FLOOR}; CLIP ranks every photo.</li>
+ *   <li>Text: the {@link ReciprocalRankFusion reciprocal rank fusion} of every signal available:
+ *       {@link Signal#VISUAL} (CLIP text vector against image vectors), {@link Signal#OCR_TEXT} and
+ *       {@link Signal#FILE_NAME} (BM25 in SQLite FTS5, any query word), and {@link Signal#TEXT_MEANING} (the text
+ *       embedder against file names and OCR text). Without CLIP the other signals rank alone. 1 means first in every
+ *       signal. The text embedder's matches count from a similarity of {@value #TEXT_MEANING_FLOOR}; CLIP ranks every
+ *       photo.</li>
  *   <li>Similar photos: the cosine similarity of CLIP image vectors.</li>
  *   <li>Person: {@code 1 - d / (2 t)} for the recogniser's distance {@code d} to the nearest reference face and its
  *       threshold {@code t}, so every match ({@code d <= t}) scores at least 0.5; only matches are returned.</li>
@@ -102,7 +104,7 @@ public final class PhotoSearch {
     if (clip != null && !query.isBlank()) {
       Optional<VectorIndex> index = vectors.get(new VectorSetId(VectorKind.IMAGE, clip.info().key()));
       if (index.isPresent()) {
-        RankFusion.add(candidates, Signal.VISUAL, scored(index.get().search(clip.embedText(query), VECTOR_CANDIDATES,
+        fuse(candidates, Signal.VISUAL, scored(index.get().search(clip.embedText(query), VECTOR_CANDIDATES,
             filter)));
         signals++;
       }
@@ -114,19 +116,23 @@ public final class PhotoSearch {
         List<Neighbor> near = index.get().search(textEmbedder.embedText(query), VECTOR_CANDIDATES, filter).stream()
             .filter(n -> n.similarity() >= TEXT_MEANING_FLOOR)
             .toList();
-        RankFusion.add(candidates, Signal.TEXT_MEANING, scored(near));
+        fuse(candidates, Signal.TEXT_MEANING, scored(near));
         signals++;
       }
     }
     for (String column : List.of("ocr", "name")) {
       Optional<String> match = FtsQuery.build(query, FtsQuery.Mode.ANY_WORD, column);
       if (match.isPresent()) {
-        RankFusion.add(candidates, column.equals("ocr") ? Signal.OCR_TEXT : Signal.FILE_NAME,
+        fuse(candidates, column.equals("ocr") ? Signal.OCR_TEXT : Signal.FILE_NAME,
             keywords(match.get(), filter));
         signals++;
       }
     }
-    RankFusion.normalise(candidates.values(), Math.max(signals, 1));
+    // scaled by the best possible fused value, so 1 means first in every signal and first in one of two scores 0.5
+    double best = ReciprocalRankFusion.best(Math.max(signals, 1));
+    for (Candidate c : candidates.values()) {
+      c.score = Math.min(1.0, c.score / best);
+    }
     return page(f, candidates, request, FtsQuery.words(query), false);
   }
 
@@ -256,7 +262,7 @@ public final class PhotoSearch {
     Optional<String> match = FtsQuery.build(words, mode, "ocr");
     if (match.isPresent()) {
       List<Scored> ranked = keywords(match.get(), fileFilter(f, request.filter()));
-      RankFusion.add(candidates, Signal.OCR_TEXT, ranked);
+      fuse(candidates, Signal.OCR_TEXT, ranked);
       for (Candidate c : candidates.values()) {
         double bm25 = c.signals.get(Signal.OCR_TEXT).raw();
         c.score = bm25 / (1 + bm25);
@@ -304,6 +310,15 @@ public final class PhotoSearch {
       out.add(new Scored(n.id(), n.similarity()));
     }
     return out;
+  }
+
+  private static void fuse(Map<Long, Candidate> candidates, Signal signal, List<Scored> ranked) {
+    for (int i = 0; i < ranked.size(); i++) {
+      Scored s = ranked.get(i);
+      Candidate c = candidates.computeIfAbsent(s.fileId(), Candidate::new);
+      c.signals.put(signal, new SignalMatch(i + 1, s.raw()));
+      c.score += ReciprocalRankFusion.contribution(i + 1);
+    }
   }
 
   private List<Scored> keywords(String match, IdFilter filter) {
@@ -397,4 +412,6 @@ public final class PhotoSearch {
     return current;
   }
 
+  /** A file with its raw measure in one signal: similarity, BM25 (sign flipped) or distance. */
+  private record Scored(long fileId, double raw) {}
 }
