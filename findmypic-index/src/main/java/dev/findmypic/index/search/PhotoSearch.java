@@ -40,7 +40,8 @@ import java.util.Set;
  *       {@link Signal#FILE_NAME} (BM25 in SQLite FTS5, any query word), and {@link Signal#TEXT_MEANING} (the text
  *       embedder against file names and OCR text). Without CLIP the other signals rank alone. 1 means first in every
  *       signal. The text embedder's matches count from a similarity of {@value #TEXT_MEANING_FLOOR}; CLIP ranks every
- *       photo.</li>
+ *       photo. Equal scores are ordered by the number of keyword signals that matched (a literal match first), then
+ *       by file id.</li>
  *   <li>Similar photos: the cosine similarity of CLIP image vectors.</li>
  *   <li>Person: {@code 1 - d / (2 t)} for the recogniser's distance {@code d} to the nearest reference face and its
  *       threshold {@code t}, so every match ({@code d <= t}) scores at least 0.5; only matches are returned.</li>
@@ -394,12 +395,23 @@ public final class PhotoSearch {
   private static Comparator<Candidate> order(PhotoFacts f, SortOrder sort) {
     Comparator<Candidate> byId = Comparator.comparingLong(c -> c.fileId);
     if (sort == SortOrder.RELEVANCE) {
-      return Comparator.comparingDouble((Candidate c) -> -c.score).thenComparing(byId);
+      return Comparator.comparingDouble((Candidate c) -> -c.score)
+          .thenComparingInt(c -> -keywordSignals(c))
+          .thenComparing(byId);
     }
     Comparator<java.time.LocalDateTime> dates = sort == SortOrder.NEWEST_FIRST
         ? Comparator.reverseOrder() : Comparator.naturalOrder();
     return Comparator.comparing((Candidate c) -> f.file(c.fileId).takenAt(), Comparator.nullsLast(dates))
         .thenComparing(byId);
+  }
+
+  /**
+   * How many keyword signals matched a candidate. Reciprocal rank fusion gives the same value to photos that are
+   * first in one signal each (a photo whose OCR text holds the query's words and one that only resembles the query
+   * in meaning); on such a tie the literal match ranks first.
+   */
+  private static int keywordSignals(Candidate c) {
+    return (c.signals.containsKey(Signal.OCR_TEXT) ? 1 : 0) + (c.signals.containsKey(Signal.FILE_NAME) ? 1 : 0);
   }
 
   private PhotoFacts facts() {
