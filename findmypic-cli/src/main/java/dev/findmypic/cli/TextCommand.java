@@ -2,9 +2,9 @@ package dev.findmypic.cli;
 
 import dev.findmypic.core.ModelRole;
 import dev.findmypic.index.PhotoLibrary;
-import dev.findmypic.index.search.FtsQuery;
 import dev.findmypic.index.search.SearchPage;
 import dev.findmypic.index.search.SearchRequest;
+import dev.findmypic.index.text.FtsQuery;
 import java.util.EnumSet;
 import java.util.Set;
 import picocli.CommandLine.Command;

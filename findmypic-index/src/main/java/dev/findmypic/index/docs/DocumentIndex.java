@@ -2,6 +2,8 @@ package dev.findmypic.index.docs;
 
 import dev.findmypic.core.Embedder;
 import dev.findmypic.core.Modality;
+import dev.findmypic.index.text.FtsQuery;
+import dev.findmypic.index.text.ReciprocalRankFusion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitOption;
@@ -214,7 +216,7 @@ public final class DocumentIndex implements AutoCloseable {
   }
 
   private KeywordRanking keywordRanking(String query) {
-    Optional<String> expression = FtsQuery.of(query);
+    Optional<String> expression = FtsQuery.build(query, FtsQuery.Mode.ANY_WORD);
     if (expression.isEmpty()) {
       return KeywordRanking.NONE;
     }

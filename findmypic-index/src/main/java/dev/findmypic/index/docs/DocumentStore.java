@@ -201,7 +201,7 @@ final class DocumentStore implements AutoCloseable {
   /**
    * Finds passages by an FTS5 expression, best BM25 first.
    *
-   * @param expression a safe expression from {@link FtsQuery}
+   * @param expression a safe expression from {@link dev.findmypic.index.text.FtsQuery}
    * @param limit the most passages
    * @return the passages with their BM25 score (higher is better)
    */

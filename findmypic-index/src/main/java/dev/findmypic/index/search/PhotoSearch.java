@@ -12,7 +12,8 @@ import dev.findmypic.index.catalogue.PhotoReads;
 import dev.findmypic.index.catalogue.VectorKind;
 import dev.findmypic.index.catalogue.VectorSetId;
 import dev.findmypic.index.pipeline.Analysers;
-import dev.findmypic.index.search.RankFusion.Scored;
+import dev.findmypic.index.text.FtsQuery;
+import dev.findmypic.index.text.ReciprocalRankFusion;
 import dev.findmypic.index.vectors.CatalogueVectorIndexes;
 import dev.findmypic.index.vectors.IdFilter;
 import dev.findmypic.index.vectors.Neighbor;
@@ -34,11 +35,13 @@ import java.util.Set;
  *
  * <p>What the score means, per query:
  * <ul>
- *   <li>Text: the {@link RankFusion reciprocal rank fusion} of every signal available: {@link Signal#VISUAL} (CLIP
- *       text vector against image vectors), {@link Signal#OCR_TEXT} and {@link Signal#FILE_NAME} (BM25 in SQLite FTS5,
- *       any query word), and {@link Signal#TEXT_MEANING} (the text embedder against file names and OCR text). Without
- *       CLIP the other signals rank alone. 1 means first in every signal. The text embedder's matches count from a
- *       similarity of {@value #TEXT_MEANING_FLOOR}; CLIP ranks every photo.</li>
+ *   <li>Text: the {@link ReciprocalRankFusion reciprocal rank fusion} of every signal available:
+ *       {@link Signal#VISUAL} (CLIP text vector against image vectors), {@link Signal#OCR_TEXT} and
+ *       {@link Signal#FILE_NAME} (BM25 in SQLite FTS5, any query word), and {@link Signal#TEXT_MEANING} (the text
+ *       embedder against file names and OCR text). Without CLIP the other signals rank alone. 1 means first in every
+ *       signal. The text embedder's matches count from a similarity of {@value #TEXT_MEANING_FLOOR}; CLIP ranks every
+ *       photo. Equal scores are ordered by the number of keyword signals that matched (a literal match first), then
+ *       by file id.</li>
  *   <li>Similar photos: the cosine similarity of CLIP image vectors.</li>
  *   <li>Person: {@code 1 - d / (2 t)} for the recogniser's distance {@code d} to the nearest reference face and its
  *       threshold {@code t}, so every match ({@code d <= t}) scores at least 0.5; only matches are returned.</li>
@@ -102,7 +105,7 @@ public final class PhotoSearch {
     if (clip != null && !query.isBlank()) {
       Optional<VectorIndex> index = vectors.get(new VectorSetId(VectorKind.IMAGE, clip.info().key()));
       if (index.isPresent()) {
-        RankFusion.add(candidates, Signal.VISUAL, scored(index.get().search(clip.embedText(query), VECTOR_CANDIDATES,
+        fuse(candidates, Signal.VISUAL, scored(index.get().search(clip.embedText(query), VECTOR_CANDIDATES,
             filter)));
         signals++;
       }
@@ -114,19 +117,23 @@ public final class PhotoSearch {
         List<Neighbor> near = index.get().search(textEmbedder.embedText(query), VECTOR_CANDIDATES, filter).stream()
             .filter(n -> n.similarity() >= TEXT_MEANING_FLOOR)
             .toList();
-        RankFusion.add(candidates, Signal.TEXT_MEANING, scored(near));
+        fuse(candidates, Signal.TEXT_MEANING, scored(near));
         signals++;
       }
     }
     for (String column : List.of("ocr", "name")) {
       Optional<String> match = FtsQuery.build(query, FtsQuery.Mode.ANY_WORD, column);
       if (match.isPresent()) {
-        RankFusion.add(candidates, column.equals("ocr") ? Signal.OCR_TEXT : Signal.FILE_NAME,
+        fuse(candidates, column.equals("ocr") ? Signal.OCR_TEXT : Signal.FILE_NAME,
             keywords(match.get(), filter));
         signals++;
       }
     }
-    RankFusion.normalise(candidates.values(), Math.max(signals, 1));
+    // scaled by the best possible fused value, so 1 means first in every signal and first in one of two scores 0.5
+    double best = ReciprocalRankFusion.best(Math.max(signals, 1));
+    for (Candidate c : candidates.values()) {
+      c.score = Math.min(1.0, c.score / best);
+    }
     return page(f, candidates, request, FtsQuery.words(query), false);
   }
 
@@ -256,7 +263,7 @@ public final class PhotoSearch {
     Optional<String> match = FtsQuery.build(words, mode, "ocr");
     if (match.isPresent()) {
       List<Scored> ranked = keywords(match.get(), fileFilter(f, request.filter()));
-      RankFusion.add(candidates, Signal.OCR_TEXT, ranked);
+      fuse(candidates, Signal.OCR_TEXT, ranked);
       for (Candidate c : candidates.values()) {
         double bm25 = c.signals.get(Signal.OCR_TEXT).raw();
         c.score = bm25 / (1 + bm25);
@@ -304,6 +311,15 @@ public final class PhotoSearch {
       out.add(new Scored(n.id(), n.similarity()));
     }
     return out;
+  }
+
+  private static void fuse(Map<Long, Candidate> candidates, Signal signal, List<Scored> ranked) {
+    for (int i = 0; i < ranked.size(); i++) {
+      Scored s = ranked.get(i);
+      Candidate c = candidates.computeIfAbsent(s.fileId(), Candidate::new);
+      c.signals.put(signal, new SignalMatch(i + 1, s.raw()));
+      c.score += ReciprocalRankFusion.contribution(i + 1);
+    }
   }
 
   private List<Scored> keywords(String match, IdFilter filter) {
@@ -379,12 +395,23 @@ public final class PhotoSearch {
   private static Comparator<Candidate> order(PhotoFacts f, SortOrder sort) {
     Comparator<Candidate> byId = Comparator.comparingLong(c -> c.fileId);
     if (sort == SortOrder.RELEVANCE) {
-      return Comparator.comparingDouble((Candidate c) -> -c.score).thenComparing(byId);
+      return Comparator.comparingDouble((Candidate c) -> -c.score)
+          .thenComparingInt(c -> -keywordSignals(c))
+          .thenComparing(byId);
     }
     Comparator<java.time.LocalDateTime> dates = sort == SortOrder.NEWEST_FIRST
         ? Comparator.reverseOrder() : Comparator.naturalOrder();
     return Comparator.comparing((Candidate c) -> f.file(c.fileId).takenAt(), Comparator.nullsLast(dates))
         .thenComparing(byId);
+  }
+
+  /**
+   * How many keyword signals matched a candidate. Reciprocal rank fusion gives the same value to photos that are
+   * first in one signal each (a photo whose OCR text holds the query's words and one that only resembles the query
+   * in meaning); on such a tie the literal match ranks first.
+   */
+  private static int keywordSignals(Candidate c) {
+    return (c.signals.containsKey(Signal.OCR_TEXT) ? 1 : 0) + (c.signals.containsKey(Signal.FILE_NAME) ? 1 : 0);
   }
 
   private PhotoFacts facts() {
@@ -397,4 +424,6 @@ public final class PhotoSearch {
     return current;
   }
 
+  /** A file with its raw measure in one signal: similarity, BM25 (sign flipped) or distance. */
+  private record Scored(long fileId, double raw) {}
 }

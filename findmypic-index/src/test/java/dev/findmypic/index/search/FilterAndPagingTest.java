@@ -10,6 +10,7 @@ import dev.findmypic.index.testing.FakeFaces;
 import dev.findmypic.index.testing.FakeOcr;
 import dev.findmypic.index.testing.TestPhotos;
 import dev.findmypic.index.testing.TestPhotos.Face;
+import dev.findmypic.index.text.FtsQuery;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

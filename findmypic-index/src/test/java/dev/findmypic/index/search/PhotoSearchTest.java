@@ -16,6 +16,7 @@ import dev.findmypic.index.testing.FakeOcr;
 import dev.findmypic.index.testing.FakeTextEmbedder;
 import dev.findmypic.index.testing.TestPhotos;
 import dev.findmypic.index.testing.TestPhotos.Face;
+import dev.findmypic.index.text.FtsQuery;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
