@@ -20,6 +20,7 @@ import picocli.CommandLine.Mixin;
       SearchCommand.class,
       SimilarCommand.class,
       FaceCommand.class,
+      PeopleCommand.class,
       TextCommand.class,
       DocsCommand.class,
       StatsCommand.class,

@@ -14,6 +14,7 @@ import dev.findmypic.index.catalogue.PhotoWrites;
 import dev.findmypic.index.catalogue.Root;
 import dev.findmypic.index.catalogue.VectorKind;
 import dev.findmypic.index.catalogue.VectorSetId;
+import dev.findmypic.index.people.FaceGallery;
 import dev.findmypic.index.pipeline.Analysers;
 import dev.findmypic.index.pipeline.IndexingPipeline;
 import dev.findmypic.index.search.FaceReference;
@@ -63,6 +64,7 @@ public final class PhotoLibrary implements AutoCloseable {
   private final CatalogueVectorIndexes vectors;
   private final PhotoSearch search;
   private final ReentrantLock indexing = new ReentrantLock();
+  private FaceGallery people; // opened on first use, guarded by this
 
   private PhotoLibrary(Catalogue catalogue, Analysers analysers, List<AutoCloseable> owned, LibraryOptions options,
       Path dataDir) {
@@ -312,6 +314,25 @@ public final class PhotoLibrary implements AutoCloseable {
   }
 
   /**
+   * The gallery of named reference faces, for "which known person is this": enrol faces under a name, then
+   * identify the faces of any picture or indexed photo. Kept in {@value FaceGallery#FILE_NAME} in the data directory,
+   * opened on first use, closed with the library.
+   *
+   * @return the gallery, or empty when the library has no face recogniser
+   * @throws dev.findmypic.core.CatalogueException if the gallery's file cannot be opened
+   */
+  public synchronized Optional<FaceGallery> people() {
+    FaceRecognizer faces = analysers.faces();
+    if (faces == null) {
+      return Optional.empty();
+    }
+    if (people == null) {
+      people = FaceGallery.open(catalogue.file().getParent(), faces, catalogue);
+    }
+    return Optional.of(people);
+  }
+
+  /**
    * The current vector index of one kind for the library's model, built from the catalogue if needed. Ids are file
    * ids for {@link VectorKind#IMAGE} and {@link VectorKind#TEXT}, face ids for {@link VectorKind#FACE}. Treat it as
    * read-only: it is a snapshot, replaced when the catalogue changes. For an index of your own, see
@@ -332,6 +353,11 @@ public final class PhotoLibrary implements AutoCloseable {
   /** Closes the catalogue and the analysers the library opened. Idempotent. */
   @Override
   public void close() {
+    synchronized (this) {
+      if (people != null) {
+        people.close();
+      }
+    }
     catalogue.close();
     closeAll(owned);
     owned.clear();
