@@ -43,4 +43,16 @@ public record BoundingBox(float x, float y, float width, float height) {
   public float area() {
     return width * height;
   }
+
+  /**
+   * The area this box shares with another.
+   *
+   * @param other the other box
+   * @return the area of the intersection in square pixels, 0 when the boxes do not overlap
+   */
+  public float intersectionArea(BoundingBox other) {
+    float w = Math.min(right(), other.right()) - Math.max(x, other.x);
+    float h = Math.min(bottom(), other.bottom()) - Math.max(y, other.y);
+    return w <= 0 || h <= 0 ? 0 : w * h;
+  }
 }

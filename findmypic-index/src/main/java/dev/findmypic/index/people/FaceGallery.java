@@ -103,8 +103,7 @@ public final class FaceGallery implements AutoCloseable {
   public EnrolledFace enroll(String person, FaceReference face, String source) {
     String name = checkName(person);
     List<DetectedFace> detected = faces.detect(face.picture());
-    int chosen = detected.isEmpty() ? -1
-        : FacePick.choose(detected.stream().map(DetectedFace::box).toList(), face.pick());
+    int chosen = FaceReference.choose(detected.stream().map(DetectedFace::box).toList(), face.pick());
     if (chosen < 0) {
       throw new QueryException(detected.isEmpty() ? "no face found in " + describe(source, face.picture())
           : "no detected face of " + describe(source, face.picture()) + " overlaps the picked box " + face.pick());
@@ -126,7 +125,7 @@ public final class FaceGallery implements AutoCloseable {
   public EnrolledFace enroll(String person, Path photo, BoundingBox pick) {
     String name = checkName(person);
     List<IndexedFaces.Face> stored = IndexedFaces.of(catalogue, photo, modelKey);
-    int chosen = stored.isEmpty() ? -1 : FacePick.choose(stored.stream().map(IndexedFaces.Face::box).toList(), pick);
+    int chosen = FaceReference.choose(stored.stream().map(IndexedFaces.Face::box).toList(), pick);
     if (chosen < 0) {
       throw new QueryException(stored.isEmpty() ? "the library found no face in " + photo
           : "no face the library found in " + photo + " overlaps the picked box " + pick);

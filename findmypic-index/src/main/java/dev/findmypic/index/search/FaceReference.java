@@ -2,6 +2,7 @@ package dev.findmypic.index.search;
 
 import dev.findmypic.core.BoundingBox;
 import dev.findmypic.core.Picture;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -24,5 +25,25 @@ public record FaceReference(Picture picture, BoundingBox pick) {
    */
   public static FaceReference largestFace(Picture picture) {
     return new FaceReference(picture, null);
+  }
+
+  /**
+   * Which of a photo's faces a caller means: the largest, or the one that overlaps the picked box most.
+   *
+   * @param boxes the faces' boxes
+   * @param pick roughly where the face is, or null for the largest face
+   * @return the index of the chosen box, or -1 when there is no box or {@code pick} overlaps none
+   */
+  public static int choose(List<BoundingBox> boxes, BoundingBox pick) {
+    int chosen = -1;
+    double best = 0;
+    for (int i = 0; i < boxes.size(); i++) {
+      double measure = pick == null ? boxes.get(i).area() : boxes.get(i).intersectionArea(pick);
+      if (measure > best || (pick == null && chosen < 0)) {
+        best = measure;
+        chosen = i;
+      }
+    }
+    return chosen;
   }
 }

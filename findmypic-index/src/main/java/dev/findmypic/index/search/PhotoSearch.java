@@ -277,19 +277,11 @@ public final class PhotoSearch {
     if (detected.isEmpty()) {
       throw new QueryException("no face found in the reference photo " + ref.picture());
     }
-    DetectedFace chosen = detected.stream()
-        .max(Comparator.comparingDouble(d -> ref.pick() == null ? d.box().area() : overlap(d.box(), ref.pick())))
-        .orElseThrow();
-    if (ref.pick() != null && overlap(chosen.box(), ref.pick()) <= 0) {
+    int chosen = FaceReference.choose(detected.stream().map(DetectedFace::box).toList(), ref.pick());
+    if (chosen < 0) {
       throw new QueryException("no detected face overlaps the picked box " + ref.pick());
     }
-    return faces.embed(ref.picture(), List.of(chosen)).get(0);
-  }
-
-  private static double overlap(BoundingBox a, BoundingBox b) {
-    double w = Math.min(a.right(), b.right()) - Math.max(a.x(), b.x());
-    double h = Math.min(a.bottom(), b.bottom()) - Math.max(a.y(), b.y());
-    return w <= 0 || h <= 0 ? 0 : w * h;
+    return faces.embed(ref.picture(), List.of(detected.get(chosen))).get(0);
   }
 
   private VectorIndex imageIndex() {
