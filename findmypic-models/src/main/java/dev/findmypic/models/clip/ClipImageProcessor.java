@@ -2,6 +2,7 @@ package dev.findmypic.models.clip;
 
 import dev.findmypic.core.ModelFormatException;
 import dev.findmypic.core.Picture;
+import dev.findmypic.models.image.PillowResize;
 import dev.findmypic.models.nn.ConfigJson;
 import java.nio.file.Path;
 
@@ -127,8 +128,8 @@ public final class ClipImageProcessor {
     int regionLeft = Math.max(left, 0);
     int rows = Math.min(top + cropHeight, newH) - regionTop;
     int columns = Math.min(left + cropWidth, newW) - regionLeft;
-    byte[] region = PilBicubic.resizeRegion(
-        picture.rgb(), w, h, newW, newH, regionLeft, regionTop, columns, rows);
+    byte[] region = PillowResize.resizeRegion(
+        picture.rgb(), 3, w, h, newW, newH, regionLeft, regionTop, columns, rows, PillowResize.Filter.BICUBIC);
     int plane = cropHeight * cropWidth;
     for (int y = 0; y < cropHeight; y++) {
       int ry = y + top - regionTop;
