@@ -10,6 +10,7 @@ import dev.findmypic.core.ModelInfo;
 import dev.findmypic.core.Picture;
 import dev.findmypic.models.nn.CheckpointWeights;
 import dev.findmypic.models.nn.LazyModel;
+import dev.findmypic.models.nn.LoadedTextModel;
 import dev.findmypic.models.nn.PyTorchThreads;
 import dev.findmypic.models.nn.TextTokenizer;
 import dev.findmypic.models.nn.TokenBatch;
@@ -36,7 +37,12 @@ public final class ClipEmbedder implements Embedder {
   private final LazyModel<Loaded> model;
 
   private record Loaded(NDManager manager, ClipModel model, TextTokenizer tokenizer, ClipImageProcessor processor)
-      implements AutoCloseable {
+      implements LoadedTextModel {
+    @Override
+    public float[] features(NDManager scope, TokenBatch tokens) {
+      return model.encodeTexts(scope, tokens).features().toFloatArray();
+    }
+
     @Override
     public void close() {
       tokenizer.close();
@@ -96,12 +102,7 @@ public final class ClipEmbedder implements Embedder {
 
   @Override
   public List<float[]> embedTexts(List<String> texts) {
-    return model.embedInChunks(texts, maxBatch, info.dimension(), (loaded, chunk) -> {
-      TokenBatch tokens = loaded.tokenizer.encode(chunk);
-      try (NDManager scope = loaded.manager.newSubManager()) {
-        return loaded.model.encodeTexts(scope, tokens).features().toFloatArray();
-      }
-    });
+    return LoadedTextModel.embed(model, texts, maxBatch, info.dimension());
   }
 
   @Override
