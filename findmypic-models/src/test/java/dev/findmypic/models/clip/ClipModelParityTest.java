@@ -151,7 +151,7 @@ class ClipModelParityTest {
     }
   }
 
-  private static float[] normalizedRows(NDArray features) {
+  static float[] normalizedRows(NDArray features) {
     float[] values = features.toFloatArray();
     int dim = (int) features.getShape().get(1);
     for (int row = 0; row < values.length / dim; row++) {
