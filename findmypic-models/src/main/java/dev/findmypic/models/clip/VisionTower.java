@@ -44,9 +44,13 @@ final class VisionTower {
         NDArray classRow = classToken.reshape(1, -1).pad(new Shape(0, 0, 0, positions.getShape().get(0) - 1), 0)) {
       positionsWithClass = positions.add(classRow);
     }
-    NDArray patchWeight;
-    try (NDArray stored = weights.get("vision_model.embeddings.patch_embedding.weight")) {
-      patchWeight = stored.toType(weightType, true);
+    NDArray patchWeight = weights.get("vision_model.embeddings.patch_embedding.weight");
+    if (patchWeight.getDataType() != weightType) {
+      // only a real conversion: a same-type toType is a view whose Java side does not keep the checkpoint's
+      // direct buffer alive, so closing the original would let the collector free memory libtorch still reads
+      try (NDArray stored = patchWeight) {
+        patchWeight = stored.toType(weightType, false);
+      }
     }
     return new VisionTower(
         config,
