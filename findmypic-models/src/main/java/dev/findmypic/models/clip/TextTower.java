@@ -67,7 +67,9 @@ final class TextTower {
       embeddings = tokens.lookup(ids).addi(positionRows);
     }
     NDArray lastHidden;
-    try (NDArray mask = AttentionMasks.causal(scope, batch.mask(), batch.size(), batch.length());
+    // without padding (a single query always) one [1, 1, T, T] causal mask serves the whole batch
+    long[] keep = batch.hasPadding() ? batch.mask() : null;
+    try (NDArray mask = AttentionMasks.causal(scope, keep, batch.size(), batch.length());
         NDArray encoded = encoder.apply(embeddings, mask)) {
       lastHidden = finalNorm.apply(encoded);
     }
