@@ -23,6 +23,10 @@ public interface LoadedTextModel extends AutoCloseable {
    */
   float[] features(NDManager scope, TokenBatch tokens);
 
+  /** Frees the tokenizer and the model's native memory. */
+  @Override
+  void close();
+
   /**
    * Embeds texts in chunks of at most {@code maxBatch}: each chunk tokenised, run in its own sub-scope of the model's
    * manager (freed right after), its features L2-normalised.
