@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 /**
  * transformers' {@code CLIPImageProcessor} (the Pillow-based one) in Java: shortest edge resized with Pillow's
- * bicubic filter ({@link PilBicubic}), centre crop, rescale to [0, 1], normalise with the configured mean and
+ * bicubic filter ({@link PillowResize}), centre crop, rescale to [0, 1], normalise with the configured mean and
  * standard deviation, channels first. Thread-safe and immutable.
  */
 public final class ClipImageProcessor {
