@@ -3,6 +3,8 @@
 # on the same random weights of the real ViT-B/32 CLIP and all-MiniLM-L6-v2 configs, in one invocation.
 #
 # usage: benchmarks/clip/run.sh [WEIGHTS_DIR (default /tmp/findmypic-bench)] [THREADS (default 2)] [SECONDS (default 3)]
+# The Java side alone, or a part of it (image, text, minilm), after a build:
+#   java -cp ... dev.findmypic.models.clip.ClipBenchmark WEIGHTS_DIR THREADS SECONDS text
 # Each figure is a median over runs lasting at least SECONDS in all (at least 3 runs).
 # The weights (700 MB) are written once to WEIGHTS_DIR, never into the repository.
 # Debian torch needs OpenBLAS for a fair baseline: apt-get install python3-torch libopenblas0-pthread
@@ -43,6 +45,8 @@ for b in (1, 8, 32):
     print(f"| ViT-B/32 images/s, batch {b} | {h:.2f} | {v:.2f} | {jv:.2f} | {jv / max(h, v):.2f}x |")
 print(f"| text query ms (6 tokens) | {hf['text_query_ms']:.1f} | | {j['text_query_ms']:.1f} |"
       f" {hf['text_query_ms'] / j['text_query_ms']:.2f}x |")
+print(f"| text query ms, p50 / p95 of {j['text_queries']} varied queries ({j['text_mean_tokens']:.1f} tokens on"
+      f" average, tokeniser included) | | | {j['text_p50_ms']:.1f} / {j['text_p95_ms']:.1f} | |")
 m = hf["minilm_sentences_b32_len16"]["per_s"]
 print(f"| MiniLM sentences/s (32 x 16 tokens) | {m:.1f} | | {j['minilm_sentences_b32_len16_per_s']:.1f} |"
       f" {j['minilm_sentences_b32_len16_per_s'] / m:.2f}x |")

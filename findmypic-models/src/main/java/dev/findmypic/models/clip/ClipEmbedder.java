@@ -10,6 +10,8 @@ import dev.findmypic.core.ModelInfo;
 import dev.findmypic.core.Picture;
 import dev.findmypic.models.nn.CheckpointWeights;
 import dev.findmypic.models.nn.LazyModel;
+import dev.findmypic.models.nn.LoadedTextModel;
+import dev.findmypic.models.nn.Precision;
 import dev.findmypic.models.nn.PyTorchThreads;
 import dev.findmypic.models.nn.TextTokenizer;
 import dev.findmypic.models.nn.TokenBatch;
@@ -36,7 +38,12 @@ public final class ClipEmbedder implements Embedder {
   private final LazyModel<Loaded> model;
 
   private record Loaded(NDManager manager, ClipModel model, TextTokenizer tokenizer, ClipImageProcessor processor)
-      implements AutoCloseable {
+      implements LoadedTextModel {
+    @Override
+    public float[] features(NDManager scope, TokenBatch tokens) {
+      return model.encodeTexts(scope, tokens).features().toFloatArray();
+    }
+
     @Override
     public void close() {
       tokenizer.close();
@@ -44,10 +51,10 @@ public final class ClipEmbedder implements Embedder {
     }
   }
 
-  private ClipEmbedder(Path dir, ClipConfig config, ModelInfo info, int threads, int maxBatch) {
+  private ClipEmbedder(Path dir, ClipConfig config, ModelInfo info, int threads, int maxBatch, Precision precision) {
     this.info = info;
     this.maxBatch = maxBatch;
-    this.model = new LazyModel<>(info.key(), () -> load(dir, config, threads));
+    this.model = new LazyModel<>(info.key(), () -> load(dir, config, threads, precision));
   }
 
   /**
@@ -63,19 +70,37 @@ public final class ClipEmbedder implements Embedder {
    * @throws dev.findmypic.core.ModelFormatException if {@code config.json} is missing or malformed
    */
   public static ClipEmbedder open(Path dir, String id, String revision, int threads, int maxBatch) {
+    return open(dir, id, revision, threads, maxBatch, Precision.AUTO);
+  }
+
+  /**
+   * Opens a CLIP model directory with a chosen precision. Only {@code config.json} is read now.
+   *
+   * @param dir the model directory
+   * @param id the model id, for example {@code openai/clip-vit-base-patch32}
+   * @param revision the exact revision
+   * @param threads the PyTorch intra-op thread count (process-wide, see {@link PyTorchThreads})
+   * @param maxBatch the most inputs one forward pass takes
+   * @param precision {@link Precision#AUTO} (fp16 on a GPU, fp32 on a CPU), or a fixed one; vectors are float32
+   *     unit vectors either way
+   * @return the embedder; the caller closes it
+   * @throws dev.findmypic.core.ModelFormatException if {@code config.json} is missing or malformed
+   */
+  public static ClipEmbedder open(
+      Path dir, String id, String revision, int threads, int maxBatch, Precision precision) {
     if (maxBatch < 1) {
       throw new IllegalArgumentException("maxBatch must be at least 1, got " + maxBatch);
     }
     ClipConfig config = ClipConfig.read(dir.resolve("config.json"));
     ModelInfo info = new ModelInfo(id, revision, config.projectionDim(), Set.of(Modality.TEXT, Modality.IMAGE));
-    return new ClipEmbedder(dir, config, info, threads, maxBatch);
+    return new ClipEmbedder(dir, config, info, threads, maxBatch, precision);
   }
 
   static TextTokenizer openTokenizer(Path tokenizerJson) {
     return TextTokenizer.open(tokenizerJson, 77, PAD_ID);
   }
 
-  private static Loaded load(Path dir, ClipConfig config, int threads) {
+  private static Loaded load(Path dir, ClipConfig config, int threads, Precision precision) {
     PyTorchThreads.set(threads);
     ClipImageProcessor processor = ClipImageProcessor.read(dir.resolve("preprocessor_config.json"));
     if (processor.height() != config.vision().imageSize() || processor.width() != config.vision().imageSize()) {
@@ -84,7 +109,7 @@ public final class ClipEmbedder implements Embedder {
     }
     return CheckpointWeights.build(dir, null, "CLIP", (manager, weights) -> new Loaded(
         manager,
-        ClipModel.load(config, weights),
+        ClipModel.load(config, weights, precision),
         TextTokenizer.open(dir.resolve("tokenizer.json"), config.text().maxPositions(), PAD_ID),
         processor));
   }
@@ -96,12 +121,7 @@ public final class ClipEmbedder implements Embedder {
 
   @Override
   public List<float[]> embedTexts(List<String> texts) {
-    return model.embedInChunks(texts, maxBatch, info.dimension(), (loaded, chunk) -> {
-      TokenBatch tokens = loaded.tokenizer.encode(chunk);
-      try (NDManager scope = loaded.manager.newSubManager()) {
-        return loaded.model.encodeTexts(scope, tokens).features().toFloatArray();
-      }
-    });
+    return LoadedTextModel.embed(model, texts, maxBatch, info.dimension());
   }
 
   @Override

@@ -2,12 +2,13 @@ package dev.findmypic.models.clip;
 
 import dev.findmypic.core.ModelFormatException;
 import dev.findmypic.core.Picture;
+import dev.findmypic.models.image.PillowResize;
 import dev.findmypic.models.nn.ConfigJson;
 import java.nio.file.Path;
 
 /**
  * transformers' {@code CLIPImageProcessor} (the Pillow-based one) in Java: shortest edge resized with Pillow's
- * bicubic filter ({@link PilBicubic}), centre crop, rescale to [0, 1], normalise with the configured mean and
+ * bicubic filter ({@link PillowResize}), centre crop, rescale to [0, 1], normalise with the configured mean and
  * standard deviation, channels first. Thread-safe and immutable.
  */
 public final class ClipImageProcessor {
@@ -127,8 +128,8 @@ public final class ClipImageProcessor {
     int regionLeft = Math.max(left, 0);
     int rows = Math.min(top + cropHeight, newH) - regionTop;
     int columns = Math.min(left + cropWidth, newW) - regionLeft;
-    byte[] region = PilBicubic.resizeRegion(
-        picture.rgb(), w, h, newW, newH, regionLeft, regionTop, columns, rows);
+    byte[] region = PillowResize.resizeRegion(
+        picture.rgb(), 3, w, h, newW, newH, regionLeft, regionTop, columns, rows, PillowResize.Filter.BICUBIC);
     int plane = cropHeight * cropWidth;
     for (int y = 0; y < cropHeight; y++) {
       int ry = y + top - regionTop;

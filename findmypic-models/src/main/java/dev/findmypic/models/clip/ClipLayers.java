@@ -1,5 +1,6 @@
 package dev.findmypic.models.clip;
 
+import ai.djl.ndarray.types.DataType;
 import dev.findmypic.models.nn.Encoder;
 import dev.findmypic.models.nn.EncoderConfig;
 import dev.findmypic.models.nn.EncoderLayer;
@@ -21,9 +22,10 @@ final class ClipLayers {
    * @param weights the parameters
    * @param prefix for example {@code vision_model.encoder}
    * @param config the sizes
+   * @param weightType the type of the linear layers' parameters (the layer norms stay fp32)
    * @return the encoder
    */
-  static Encoder encoder(Weights weights, String prefix, EncoderConfig config) {
+  static Encoder encoder(Weights weights, String prefix, EncoderConfig config, DataType weightType) {
     List<EncoderLayer> layers = new ArrayList<>();
     for (int i = 0; i < config.layers(); i++) {
       String p = prefix + ".layers." + i;
@@ -32,8 +34,9 @@ final class ClipLayers {
           Linear.load(weights, p + ".self_attn.k_proj"),
           Linear.load(weights, p + ".self_attn.v_proj"),
           Linear.load(weights, p + ".self_attn.out_proj"),
-          config.heads());
-      Mlp mlp = new Mlp(Linear.load(weights, p + ".mlp.fc1"), config.activation(), Linear.load(weights, p + ".mlp.fc2"));
+          config.heads()).toType(weightType);
+      Mlp mlp = new Mlp(Linear.load(weights, p + ".mlp.fc1").toType(weightType), config.activation(),
+          Linear.load(weights, p + ".mlp.fc2").toType(weightType));
       layers.add(new EncoderLayer(
           EncoderLayer.NormPlacement.PRE,
           LayerNorm.load(weights, p + ".layer_norm1", config.layerNormEps()),

@@ -2,6 +2,8 @@ package dev.findmypic.models.clip;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import dev.findmypic.models.nn.Precision;
 import dev.findmypic.models.nn.TokenBatch;
 import dev.findmypic.models.nn.Weights;
 
@@ -27,7 +29,7 @@ public final class ClipModel {
   }
 
   /**
-   * Builds the model from its parameters.
+   * Builds the model from its parameters in fp32.
    *
    * @param config the architecture
    * @param weights the parameters, for example {@code vision_model.embeddings.class_embedding}
@@ -35,12 +37,38 @@ public final class ClipModel {
    * @throws dev.findmypic.core.ModelFormatException if a parameter is missing
    */
   public static ClipModel load(ClipConfig config, Weights weights) {
+    return load(config, weights, Precision.FP32);
+  }
+
+  /**
+   * Builds the model from its parameters in a given precision. With fp16 (or {@link Precision#AUTO} on a GPU), the
+   * linear and patch-convolution weights are stored and multiplied in fp16; embeddings, layer norms, softmax and the
+   * residual stream stay fp32, and outputs are float32.
+   *
+   * @param config the architecture
+   * @param weights the parameters, for example {@code vision_model.embeddings.class_embedding}
+   * @param precision the precision, resolved against the device of the weights' manager
+   * @return the model
+   * @throws dev.findmypic.core.ModelFormatException if a parameter is missing
+   */
+  public static ClipModel load(ClipConfig config, Weights weights, Precision precision) {
     float logitScale;
     try (NDArray scale = weights.get("logit_scale")) {
       logitScale = (float) Math.exp(scale.toFloatArray()[0]);
     }
-    return new ClipModel(config, VisionTower.load(config.vision(), weights), TextTower.load(config.text(), weights),
-        logitScale);
+    DataType weightType = precision.weightType(weights.manager().getDevice());
+    return new ClipModel(config, VisionTower.load(config.vision(), weights, weightType),
+        TextTower.load(config.text(), weights, weightType), logitScale);
+  }
+
+  /** Converts a result to float32 if a half-precision product made it; consumes it. */
+  static NDArray float32(NDArray x) {
+    if (x.getDataType() == DataType.FLOAT32) {
+      return x;
+    }
+    try (x) {
+      return x.toType(DataType.FLOAT32, false);
+    }
   }
 
   /**

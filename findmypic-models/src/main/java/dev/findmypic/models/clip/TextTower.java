@@ -38,14 +38,14 @@ final class TextTower {
     this.projection = projection;
   }
 
-  static TextTower load(ClipConfig.Text config, Weights weights) {
+  static TextTower load(ClipConfig.Text config, Weights weights, DataType weightType) {
     return new TextTower(
         config,
         EmbeddingTable.load(weights, "text_model.embeddings.token_embedding"),
         EmbeddingTable.load(weights, "text_model.embeddings.position_embedding"),
-        ClipLayers.encoder(weights, "text_model.encoder", config.encoder()),
+        ClipLayers.encoder(weights, "text_model.encoder", config.encoder(), weightType),
         LayerNorm.load(weights, "text_model.final_layer_norm", config.encoder().layerNormEps()),
-        Linear.load(weights, "text_projection"));
+        Linear.load(weights, "text_projection").toType(weightType));
   }
 
   /**
@@ -67,7 +67,9 @@ final class TextTower {
       embeddings = tokens.lookup(ids).addi(positionRows);
     }
     NDArray lastHidden;
-    try (NDArray mask = AttentionMasks.causal(scope, batch.mask(), batch.size(), batch.length());
+    // without padding (a single query always) one [1, 1, T, T] causal mask serves the whole batch
+    long[] keep = batch.hasPadding() ? batch.mask() : null;
+    try (NDArray mask = AttentionMasks.causal(scope, keep, batch.size(), batch.length());
         NDArray encoded = encoder.apply(embeddings, mask)) {
       lastHidden = finalNorm.apply(encoded);
     }
@@ -76,7 +78,7 @@ final class TextTower {
         NDArray flat = lastHidden.reshape(-1, lastHidden.getShape().get(2))) {
       pooled = new EmbeddingTable(flat).lookup(rows);
     }
-    return new TextOutput(embeddings, lastHidden, pooled, projection.apply(pooled));
+    return new TextOutput(embeddings, lastHidden, pooled, ClipModel.float32(projection.apply(pooled)));
   }
 
   /**

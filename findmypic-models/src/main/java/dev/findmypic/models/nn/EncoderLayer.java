@@ -53,22 +53,35 @@ public final class EncoderLayer {
   private NDArray applyPreNorm(NDArray x, NDArray additiveMask) {
     NDArray afterAttention;
     try (NDArray normed = attentionNorm.apply(x)) {
-      afterAttention = attention.apply(normed, additiveMask).addi(x);
+      afterAttention = addResidual(attention.apply(normed, additiveMask), x);
     }
     try (afterAttention;
         NDArray normed = mlpNorm.apply(afterAttention)) {
-      return mlp.apply(normed).addi(afterAttention);
+      return addResidual(mlp.apply(normed), afterAttention);
     }
   }
 
   private NDArray applyPostNorm(NDArray x, NDArray additiveMask) {
     NDArray afterAttention;
-    try (NDArray sum = attention.apply(x, additiveMask).addi(x)) {
+    try (NDArray sum = addResidual(attention.apply(x, additiveMask), x)) {
       afterAttention = attentionNorm.apply(sum);
     }
     try (afterAttention;
-        NDArray sum = mlp.apply(afterAttention).addi(afterAttention)) {
+        NDArray sum = addResidual(mlp.apply(afterAttention), afterAttention)) {
       return mlpNorm.apply(sum);
+    }
+  }
+
+  /**
+   * {@code branch + residual} in the residual's type: in place when the types agree, else (an fp16 branch) into a
+   * new array, so that the residual stream stays fp32 as under autocast. The branch is consumed.
+   */
+  private static NDArray addResidual(NDArray branch, NDArray residual) {
+    if (branch.getDataType() == residual.getDataType()) {
+      return branch.addi(residual);
+    }
+    try (branch) {
+      return residual.add(branch);
     }
   }
 }

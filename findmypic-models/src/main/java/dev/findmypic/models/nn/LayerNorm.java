@@ -37,12 +37,19 @@ public final class LayerNorm {
   }
 
   /**
-   * Normalises the last axis.
+   * Normalises the last axis in the parameters' type (fp32 in every model here): an input of another type, such as
+   * an fp16 product, is converted first, as autocast runs layer norms in fp32.
    *
    * @param x {@code [..., hidden]}
-   * @return an array of the same shape, owned by {@code x}'s manager
+   * @return an array of the same shape in the parameters' type, owned by {@code x}'s manager
    */
   public NDArray apply(NDArray x) {
-    return x.getNDArrayInternal().layerNorm(x, normalizedShape, gamma, beta, eps).singletonOrThrow();
+    if (x.getDataType() == gamma.getDataType()) {
+      return x.getNDArrayInternal().layerNorm(x, normalizedShape, gamma, beta, eps).singletonOrThrow();
+    }
+    try (NDArray converted = x.toType(gamma.getDataType(), false)) {
+      return converted.getNDArrayInternal().layerNorm(converted, normalizedShape, gamma, beta, eps)
+          .singletonOrThrow();
+    }
   }
 }

@@ -3,6 +3,7 @@ package dev.findmypic.models.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
 
 /**
  * A fully connected layer, {@code y = x W^T + b}, with the weight in PyTorch's {@code [out, in]} layout. Thread-safe:
@@ -74,13 +75,35 @@ public final class Linear {
   }
 
   /**
-   * Applies the layer to the last axis.
+   * Converts the parameters to another type, for example fp16 for a GPU. This layer is closed unless it already has
+   * that type.
+   *
+   * @param type the new type
+   * @return the converted layer (this one if nothing changes), owned by this layer's manager
+   */
+  public Linear toType(DataType type) {
+    if (weight.getDataType() == type) {
+      return this;
+    }
+    Linear converted = new Linear(weight.toType(type, false), bias == null ? null : bias.toType(type, false));
+    close();
+    return converted;
+  }
+
+  /**
+   * Applies the layer to the last axis, in the parameters' type: an input of another type is converted first, as
+   * autocast does.
    *
    * @param x {@code [..., in]}
-   * @return {@code [..., out]}, owned by {@code x}'s manager
+   * @return {@code [..., out]} in the parameters' type, owned by {@code x}'s manager
    */
   public NDArray apply(NDArray x) {
-    return x.getNDArrayInternal().linear(x, weight, bias).singletonOrThrow();
+    if (x.getDataType() == weight.getDataType()) {
+      return x.getNDArrayInternal().linear(x, weight, bias).singletonOrThrow();
+    }
+    try (NDArray converted = x.toType(weight.getDataType(), false)) {
+      return converted.getNDArrayInternal().linear(converted, weight, bias).singletonOrThrow();
+    }
   }
 
   /** @return the number of outputs */

@@ -2,12 +2,13 @@ package dev.findmypic.models.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 /**
  * Scaled dot-product self-attention over several heads. The query, key and value projections are fused into one
  * matrix product, and the query's {@code 1/sqrt(headSize)} scale is folded into its weights when the layer is built.
- * Thread-safe.
+ * With fp16 weights, the products run in fp16 and the mask and softmax in fp32, as autocast does. Thread-safe.
  */
 public final class MultiHeadAttention {
   private final Linear queryKeyValue;
@@ -40,6 +41,17 @@ public final class MultiHeadAttention {
   }
 
   /**
+   * Converts the projections' parameters to another type, for example fp16 for a GPU. This layer's projections are
+   * closed unless they already have that type.
+   *
+   * @param type the new type
+   * @return the converted layer
+   */
+  public MultiHeadAttention toType(DataType type) {
+    return new MultiHeadAttention(queryKeyValue.toType(type), output.toType(type), heads);
+  }
+
+  /**
    * Attends every position to every position that the mask leaves open.
    *
    * @param x {@code [batch, tokens, hidden]}
@@ -58,12 +70,14 @@ public final class MultiHeadAttention {
         NDArray heads5 = qkv.reshape(batch, tokens, 3, heads, hidden / heads).transpose(2, 0, 3, 1, 4);
         NDList parts = heads5.split(3, 0);
         NDArray keyT = parts.get(1).transpose(0, 1, 2, 4, 3);
-        NDArray scores = parts.get(0).matMul(keyT)) {
+        NDArray products = parts.get(0).matMul(keyT);
+        NDArray scores = products.toType(DataType.FLOAT32, false)) {
       if (additiveMask != null) {
         scores.addi(additiveMask);
       }
       try (NDArray probs = scores.softmax(-1);
-          NDArray context = probs.matMul(parts.get(2));
+          NDArray probsForValues = probs.toType(products.getDataType(), false);
+          NDArray context = probsForValues.matMul(parts.get(2));
           NDArray contextT = context.transpose(0, 1, 3, 2, 4)) {
         merged = contextT.reshape(batch, tokens, hidden);
       }

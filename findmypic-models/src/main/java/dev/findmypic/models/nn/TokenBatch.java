@@ -28,6 +28,16 @@ public record TokenBatch(int size, int length, long[] ids, long[] mask) {
     return ids[row * length + position];
   }
 
+  /** @return true if some position is padding (a text shorter than the batch's length) */
+  public boolean hasPadding() {
+    for (long flag : mask) {
+      if (flag == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Counts a text's real tokens.
    *

@@ -28,8 +28,8 @@ class ClipImageProcessorTest {
       "motorcycle_right.png", "page.png", "horse.png", "camera.png");
   /**
    * One 8-bit level after normalisation ({@code 1/255/min(std)} = 0.0150). The reference was made with a newer
-   * Pillow than Debian's 9.4, against which {@link PilBicubic} is byte-exact (PilBicubicTest); the two Pillows
-   * differ by one level on 0.31 % of these values, and so does this code.
+   * Pillow than Debian's 9.4, against which {@link dev.findmypic.models.image.PillowResize} is byte-exact
+   * (PillowResizeTest); the two Pillows differ by one level on 0.31 % of these values, and so does this code.
    */
   private static final double ONE_LEVEL = 1 / 255.0 / 0.26130258 + 1e-5;
   /** At most this share of the values may differ by more than float rounding. */

@@ -136,6 +136,32 @@ class ClipModelParityTest {
   }
 
   @Test
+  void parametersSurviveGarbageCollectionAfterTheCheckpointIsClosed() throws Exception {
+    // The checkpoint's tensors live in direct buffers that only their arrays keep reachable; a parameter that lost
+    // its array (a same-type toType view, say) would be freed by the collector while libtorch still reads it.
+    ClipModel fresh = load(DIR.resolve("model.safetensors"));
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      Thread.sleep(50);
+    }
+    // reuse whatever the collector freed, with NaN bytes, so that a parameter read from freed memory shows
+    java.util.List<java.nio.ByteBuffer> filler = new java.util.ArrayList<>();
+    for (int i = 0; i < 256; i++) {
+      java.nio.ByteBuffer b = java.nio.ByteBuffer.allocateDirect(32 * 1024);
+      while (b.hasRemaining()) {
+        b.put((byte) 0xFF);
+      }
+      filler.add(b);
+    }
+    try (NDManager scope = manager.newSubManager()) {
+      NDArray pixels = scope.create(expected.floats("pixel_values"), new Shape(8, 3, 32, 32));
+      assertCloseValues("image_embeds", normalizedRows(fresh.encodeImages(pixels).features()));
+      assertCloseValues("text_embeds", normalizedRows(fresh.encodeTexts(scope, referenceTokens()).features()));
+    }
+    assertThat(filler).hasSize(256);
+  }
+
+  @Test
   void unpaddedTextGivesThePaddedResult() {
     TokenBatch padded = referenceTokens();
     int n = padded.realTokens(0);
@@ -151,7 +177,7 @@ class ClipModelParityTest {
     }
   }
 
-  private static float[] normalizedRows(NDArray features) {
+  static float[] normalizedRows(NDArray features) {
     float[] values = features.toFloatArray();
     int dim = (int) features.getShape().get(1);
     for (int row = 0; row < values.length / dim; row++) {

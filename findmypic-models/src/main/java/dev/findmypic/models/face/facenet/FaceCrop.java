@@ -1,5 +1,6 @@
 package dev.findmypic.models.face.facenet;
 
+import dev.findmypic.models.image.PillowResize;
 /**
  * facenet-pytorch's face crop: {@code extract_face(img, box, image_size, margin)} (margin in output pixels, box
  * truncated and clamped to the picture, PIL bilinear resize) followed by {@code fixed_image_standardization}
@@ -47,7 +48,8 @@ final class FaceCrop {
     int y0 = Math.min(box[1], height - 1);
     w = Math.min(w, width - x0);
     h = Math.min(h, height - y0);
-    byte[] face = PillowBilinear.resize(rgb, width, x0, y0, w, h, imageSize, imageSize);
+    byte[] face = PillowResize.resizeCrop(
+        rgb, 3, width, x0, y0, w, h, imageSize, imageSize, PillowResize.Filter.BILINEAR);
     int plane = imageSize * imageSize;
     for (int i = 0; i < plane; i++) {
       for (int c = 0; c < 3; c++) {

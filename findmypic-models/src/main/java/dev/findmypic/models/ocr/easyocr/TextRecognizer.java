@@ -3,6 +3,7 @@ package dev.findmypic.models.ocr.easyocr;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.findmypic.models.image.PillowResize;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,7 +106,7 @@ final class TextRecognizer {
   private static void normalizePadded(byte[] grey, int w, int h, int padded, float[] out, int offset) {
     int height = EnglishG2.HEIGHT;
     int rw = Math.min((int) Math.ceil(height * ((double) w / h)), padded);
-    byte[] img = PillowBicubic.resize(grey, w, h, rw, height);
+    byte[] img = PillowResize.resize(grey, 1, w, h, rw, height, PillowResize.Filter.BICUBIC);
     for (int y = 0; y < height; y++) {
       int row = offset + y * padded;
       for (int x = 0; x < padded; x++) {

@@ -7,6 +7,7 @@ import dev.findmypic.core.ModelInfo;
 import dev.findmypic.core.Picture;
 import dev.findmypic.models.nn.CheckpointWeights;
 import dev.findmypic.models.nn.LazyModel;
+import dev.findmypic.models.nn.LoadedTextModel;
 import dev.findmypic.models.nn.MeanPooling;
 import dev.findmypic.models.nn.PyTorchThreads;
 import dev.findmypic.models.nn.TextTokenizer;
@@ -32,7 +33,14 @@ public final class BertEmbedder implements Embedder {
   private final int maxBatch;
   private final LazyModel<Loaded> model;
 
-  private record Loaded(NDManager manager, BertModel model, TextTokenizer tokenizer) implements AutoCloseable {
+  private record Loaded(NDManager manager, BertModel model, TextTokenizer tokenizer, int dimension)
+      implements LoadedTextModel {
+    @Override
+    public float[] features(NDManager scope, TokenBatch tokens) {
+      float[] hidden = model.encode(scope, tokens).lastHiddenState().toFloatArray();
+      return MeanPooling.apply(hidden, tokens.mask(), tokens.size(), tokens.length(), dimension);
+    }
+
     @Override
     public void close() {
       tokenizer.close();
@@ -73,7 +81,8 @@ public final class BertEmbedder implements Embedder {
     return CheckpointWeights.build(dir, "bert.", "BERT", (manager, weights) -> new Loaded(
         manager,
         BertModel.load(config, weights),
-        TextTokenizer.open(dir.resolve("tokenizer.json"), maxTokens, 0)));
+        TextTokenizer.open(dir.resolve("tokenizer.json"), maxTokens, 0),
+        config.encoder().hiddenSize()));
   }
 
   @Override
@@ -83,12 +92,7 @@ public final class BertEmbedder implements Embedder {
 
   @Override
   public List<float[]> embedTexts(List<String> texts) {
-    return model.embedInChunks(texts, maxBatch, info.dimension(), (loaded, chunk) -> {
-      TokenBatch tokens = loaded.tokenizer.encode(chunk);
-      try (NDManager scope = loaded.manager.newSubManager()) {
-        return MeanPooling.apply(loaded.model.encode(scope, tokens).lastHiddenState(), tokens).toFloatArray();
-      }
-    });
+    return LoadedTextModel.embed(model, texts, maxBatch, info.dimension());
   }
 
   /** @throws UnsupportedOperationException always: this is a text model */

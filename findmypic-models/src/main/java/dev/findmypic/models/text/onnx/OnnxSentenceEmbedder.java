@@ -20,6 +20,8 @@ import dev.findmypic.core.ModelException;
 import dev.findmypic.core.ModelFormatException;
 import dev.findmypic.core.ModelInfo;
 import dev.findmypic.core.Picture;
+import dev.findmypic.models.nn.MeanPooling;
+import dev.findmypic.models.nn.UnitRows;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -146,9 +148,9 @@ public final class OnnxSentenceEmbedder implements Embedder {
         for (int row : rows) {
           batch.add(sequences.get(row));
         }
-        float[][] pooled = run(model, TokenBatch.pad(batch));
+        List<float[]> pooled = run(model, TokenBatch.pad(batch));
         for (int i = 0; i < rows.length; i++) {
-          vectors[rows[i]] = pooled[i];
+          vectors[rows[i]] = pooled.get(i);
         }
       }
       return Arrays.asList(vectors);
@@ -199,7 +201,7 @@ public final class OnnxSentenceEmbedder implements Embedder {
     }
   }
 
-  private float[][] run(LoadedModel model, TokenBatch batch) {
+  private List<float[]> run(LoadedModel model, TokenBatch batch) {
     try (NDManager scope = model.model.getNDManager().newSubManager()) {
       Shape shape = new Shape(batch.rows(), batch.length());
       NDList inputs = new NDList();
@@ -220,7 +222,9 @@ public final class OnnxSentenceEmbedder implements Embedder {
             + " of shape " + hiddenShape + "; expected [" + batch.rows() + ", " + batch.length() + ", " + dimension
             + "] token vectors (last_hidden_state)");
       }
-      return MeanPooling.poolAndNormalize(hidden.toFloatArray(), batch, dimension);
+      float[] means = MeanPooling.apply(hidden.toFloatArray(), batch.attentionMask(), batch.rows(), batch.length(),
+          dimension);
+      return UnitRows.split(means, dimension);
     } catch (EngineException e) {
       throw new InferenceException("ONNX Runtime failed on a batch of " + batch.rows() + " texts of "
           + batch.length() + " tokens with " + files.model() + ": " + e.getMessage(), e);

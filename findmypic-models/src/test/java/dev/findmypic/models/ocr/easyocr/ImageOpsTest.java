@@ -6,6 +6,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.findmypic.models.image.PillowResize;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -33,8 +34,9 @@ class ImageOpsTest {
   void bicubicResizeIsPillowsBitForBit() throws Exception {
     for (JsonElement e : fixture().getAsJsonArray("pillow_bicubic")) {
       JsonObject c = e.getAsJsonObject();
-      byte[] out = PillowBicubic.resize(bytes(c.getAsJsonArray("src")), c.get("width").getAsInt(),
-          c.get("height").getAsInt(), c.get("out_width").getAsInt(), c.get("out_height").getAsInt());
+      byte[] out = PillowResize.resize(bytes(c.getAsJsonArray("src")), 1, c.get("width").getAsInt(),
+          c.get("height").getAsInt(), c.get("out_width").getAsInt(), c.get("out_height").getAsInt(),
+          PillowResize.Filter.BICUBIC);
       assertThat(out).as("%sx%s -> %sx%s", c.get("width"), c.get("height"), c.get("out_width"), c.get("out_height"))
           .containsExactly(bytes(c.getAsJsonArray("out")));
     }

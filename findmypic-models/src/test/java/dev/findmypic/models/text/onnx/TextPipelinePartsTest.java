@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.offset;
 import dev.findmypic.core.ModelException;
 import dev.findmypic.core.ModelFormatException;
 import dev.findmypic.core.testing.SharedData;
+import dev.findmypic.models.nn.MeanPooling;
+import dev.findmypic.models.nn.UnitRows;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,11 +35,12 @@ class TextPipelinePartsTest {
     TokenBatch batch = TokenBatch.pad(List.of(new long[] {1, 2}, new long[] {1}));
     // [2 rows, 2 tokens, 2 dims]; row 1's second token is padding and must be ignored
     float[] hidden = {3, 0, 1, 4, /* row 1 */ 0, 2, 100, 100};
-    float[][] pooled = MeanPooling.poolAndNormalize(hidden, batch, 2);
+    List<float[]> pooled =
+        UnitRows.split(MeanPooling.apply(hidden, batch.attentionMask(), batch.rows(), batch.length(), 2), 2);
     // row 0: mean (2, 2) -> (0.7071, 0.7071); row 1: (0, 2) -> (0, 1)
-    assertThat(pooled[0][0]).isCloseTo(0.70710677f, offset(1e-6f));
-    assertThat(pooled[0][1]).isCloseTo(0.70710677f, offset(1e-6f));
-    assertThat(pooled[1]).containsExactly(0f, 1f);
+    assertThat(pooled.get(0)[0]).isCloseTo(0.70710677f, offset(1e-6f));
+    assertThat(pooled.get(0)[1]).isCloseTo(0.70710677f, offset(1e-6f));
+    assertThat(pooled.get(1)).containsExactly(0f, 1f);
   }
 
   @Test
