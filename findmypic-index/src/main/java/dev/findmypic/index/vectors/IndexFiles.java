@@ -11,13 +11,17 @@ import java.io.InputStream;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.OutputStream;
-import java.io.RandomAccessFile;
+import java.io.FilterOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.Set;
 import java.util.zip.CRC32C;
+import java.util.zip.CheckedOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,9 +62,25 @@ final class IndexFiles {
    */
   record Header(VectorSetId set, long generation, int dimension, int size) {}
 
+  /**
+   * Writes a graph to a new temporary file beside {@code file}, then moves it over {@code file} atomically, so that
+   * a reader (in this or another process) sees the old file or the new one, never a partial one. A failed write (a
+   * full disk, say) removes its temporary file and leaves the old file as it was.
+   */
   static void save(HnswVectorIndex index, Header header, Path file) throws IOException {
     Files.createDirectories(file.getParent());
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+    try {
+      write(index, header, tmp);
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(tmp);
+      throw e;
+    }
+  }
+
+  private static void write(HnswVectorIndex index, Header header, Path tmp) throws IOException {
+    CRC32C crc = new CRC32C();
     try (OutputStream raw = Files.newOutputStream(tmp);
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
       out.writeLong(MAGIC);
@@ -71,14 +91,35 @@ final class IndexFiles {
       out.writeInt(header.dimension());
       out.writeInt(header.size());
       out.writeLong(0); // the payload's checksum, filled in below
-      index.graph().save(out);
+      out.flush();
+      OutputStream payload = new CheckedOutputStream(new BufferedOutputStream(new NonClosing(raw), 1 << 16), crc);
+      index.graph().save(payload);
+      payload.flush();
     }
-    try (RandomAccessFile raf = new RandomAccessFile(tmp.toFile(), "rw")) {
-      long payload = payloadOffset(header);
-      raf.seek(payload - Long.BYTES);
-      raf.writeLong(checksum(tmp, payload));
+    try (SeekableByteChannel channel = Files.newByteChannel(tmp, StandardOpenOption.WRITE)) {
+      channel.position(payloadOffset(header) - Long.BYTES);
+      ByteBuffer checksum = ByteBuffer.allocate(Long.BYTES).putLong(crc.getValue()).flip();
+      while (checksum.hasRemaining()) {
+        channel.write(checksum);
+      }
     }
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** A stream that leaves its target open, because hnswlib closes the stream it saves to. */
+  private static final class NonClosing extends FilterOutputStream {
+    NonClosing(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
   }
 
   static Optional<HnswVectorIndex> load(Path file, Header expected) {
