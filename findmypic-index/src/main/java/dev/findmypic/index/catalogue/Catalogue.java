@@ -116,22 +116,44 @@ public final class Catalogue implements AutoCloseable {
     writeLock.lock();
     try {
       checkOpen();
-      writer.setAutoCommit(false);
-      try {
-        T result = work.apply(writer);
-        writer.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        writer.rollback();
-        throw e;
-      } finally {
-        writer.setAutoCommit(true);
-      }
+      return inTransaction(writer, work, true);
     } catch (SQLException e) {
       throw SqliteFailures.of(file, "writing the catalogue", e);
     } finally {
       writeLock.unlock();
     }
+  }
+
+  /**
+   * Runs work in a transaction on a connection in auto-commit mode and leaves it in auto-commit mode, whatever
+   * happens. When the work fails, the transaction is rolled back and the work's failure is thrown; a failure to roll
+   * back (SQLite has already rolled back after {@code SQLITE_FULL}, for one) is attached to it, never thrown instead.
+   */
+  private static <T> T inTransaction(Connection c, SqlWork<T> work, boolean commit) throws SQLException {
+    c.setAutoCommit(false);
+    T result;
+    try {
+      result = work.apply(c);
+      if (commit) {
+        c.commit();
+      } else {
+        c.rollback();
+      }
+    } catch (SQLException | RuntimeException e) {
+      try {
+        c.rollback();
+      } catch (SQLException r) {
+        e.addSuppressed(r);
+      }
+      try {
+        c.setAutoCommit(true);
+      } catch (SQLException r) {
+        e.addSuppressed(r);
+      }
+      throw e;
+    }
+    c.setAutoCommit(true);
+    return result;
   }
 
   /**
@@ -164,13 +186,7 @@ public final class Catalogue implements AutoCloseable {
   private <T> T readOnce(SqlWork<T> work) throws SQLException {
     Connection c = borrowReader();
     try {
-      c.setAutoCommit(false);
-      try {
-        return work.apply(c);
-      } finally {
-        c.rollback();
-        c.setAutoCommit(true);
-      }
+      return inTransaction(c, work, false);
     } finally {
       idleReaders.offer(c);
     }
