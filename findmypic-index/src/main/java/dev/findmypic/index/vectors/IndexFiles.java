@@ -14,6 +14,7 @@ import java.io.OutputStream;
 import java.io.FilterOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -37,6 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 final class IndexFiles {
   static final int FORMAT_VERSION = 2;
+  private static final long ABANDONED_AFTER_MS = 3_600_000;
   private static final long MAGIC = 0x464d50564944585fL; // "FMPVIDX_"
   private static final Logger LOG = LoggerFactory.getLogger(IndexFiles.class);
   private static final Set<String> ALLOWED_CLASSES = Set.of(
@@ -76,6 +78,25 @@ final class IndexFiles {
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(tmp);
       throw e;
+    }
+    deleteAbandonedTemporaries(file);
+  }
+
+  /**
+   * Deletes the temporary files of {@code file} that a killed process left: those older than an hour, which no save
+   * still writes.
+   */
+  private static void deleteAbandonedTemporaries(Path file) {
+    String prefix = file.getFileName().toString();
+    long before = System.currentTimeMillis() - ABANDONED_AFTER_MS;
+    try (DirectoryStream<Path> temporaries = Files.newDirectoryStream(file.getParent(), prefix + "*.tmp")) {
+      for (Path tmp : temporaries) {
+        if (Files.getLastModifiedTime(tmp).toMillis() < before) {
+          Files.deleteIfExists(tmp);
+        }
+      }
+    } catch (IOException e) {
+      LOG.debug("cannot clear old temporary files of {}: {}", file, e.toString());
     }
   }
 

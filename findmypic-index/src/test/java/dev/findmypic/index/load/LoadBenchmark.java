@@ -55,14 +55,15 @@ public final class LoadBenchmark {
     }
   }
 
-  private static LibraryOptions options() {
+  /** @return the benchmark's analysers: OpenCV, the tiny CLIP and the face stand-in */
+  static LibraryOptions.Builder options() {
     return LibraryOptions.builder().decoder(new OpenCvPhotoDecoder())
         .clip(ClipEmbedder.open(SharedData.path("reference/clip-tiny-a"), "clip-tiny-a", "random", 1, 16))
-        .faces(new FakeFaces()).build();
+        .faces(new FakeFaces());
   }
 
   private static void index(Path photos, Path data) {
-    try (PhotoLibrary library = PhotoLibrary.open(data, options())) {
+    try (PhotoLibrary library = PhotoLibrary.open(data, options().build())) {
       library.addRoot(photos);
       IndexSummary summary = library.index(p -> { });
       System.out.printf("indexer: %d added, %d failed in %s; peak RSS %d MB%n", summary.added(),
@@ -74,7 +75,7 @@ public final class LoadBenchmark {
     QueryMix mix = queries(photos);
     Process child = twoProcesses ? startIndexer(photos, data) : null;
     Thread childOutput = child == null ? null : echo(child);
-    try (PhotoLibrary library = PhotoLibrary.open(data, options())) {
+    try (PhotoLibrary library = PhotoLibrary.open(data, options().build())) {
       // the model loads on first use: load it now, as a host application would have, so no query waits for it
       Embedder clip = library.embedder(ModelRole.CLIP).orElseThrow();
       clip.embedTexts(List.of("warm up"));
