@@ -88,6 +88,9 @@ public final class Catalogue implements AutoCloseable {
       }
       throw new CatalogueException("cannot open the catalogue " + file + ": " + e.getMessage()
           + " (is it a FindMyPic catalogue? move it away to start afresh)", e);
+    } catch (RuntimeException e) {
+      closeQuietly(c, file);
+      throw e;
     }
   }
 
