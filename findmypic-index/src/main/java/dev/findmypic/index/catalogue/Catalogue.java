@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -13,16 +12,24 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
 
 /**
  * The photo catalogue: one SQLite database ({@value #FILE_NAME}) in the data directory, the source of truth for
  * roots, files, their analysis and their vectors. Vector index files are caches derived from it.
  *
  * <p>Concurrency: the database runs in WAL mode, so several readers may search while one writer indexes. All writes
- * go through {@link #write} on a single writer connection, one transaction per call, serialised by a lock. Reads go
- * through {@link #read} on pooled reader connections, each read seeing one consistent snapshot. Thread-safe.
+ * go through {@link #write} on a single writer connection, one {@code BEGIN IMMEDIATE} transaction per call,
+ * serialised by a lock; a writer in another process is waited for (SQLite's busy timeout). Reads go through
+ * {@link #read} on pooled reader connections, each read seeing one consistent snapshot; a read that SQLite answers
+ * with {@code SQLITE_BUSY} (possible when another process opens or recovers the database) is retried with backoff.
+ * Thread-safe, and several processes may open one data directory.
+ *
+ * <p>Failures: a full disk ({@code SQLITE_FULL}) is a {@link DiskFullException} naming the data directory; every
+ * other SQLite failure is a {@link CatalogueException} naming the database.
  *
  * <p>Durability: {@code synchronous=NORMAL} in WAL mode keeps every committed transaction when the process is killed
  * (only a power loss can lose the last few), and a transaction that was not committed leaves no trace.
@@ -34,6 +41,9 @@ public final class Catalogue implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Catalogue.class);
   private static final int READERS = 4;
   private static final int BUSY_TIMEOUT_MS = 30_000;
+  private static final int READ_ATTEMPTS = 10;
+  private static final long FIRST_BACKOFF_MS = 5;
+  private static final long MAX_BACKOFF_MS = 1_000;
 
   private final Path file;
   private final Connection writer;
@@ -59,26 +69,37 @@ public final class Catalogue implements AutoCloseable {
     Path file = dataDir.toAbsolutePath().resolve(FILE_NAME);
     try {
       Files.createDirectories(dataDir);
-      Connection c = connect(file);
+    } catch (IOException e) {
+      throw new CatalogueException("cannot create the data directory " + dataDir + ": " + e, e);
+    }
+    Connection c = null;
+    try {
+      c = connect(file, SQLiteConfig.TransactionMode.IMMEDIATE);
       try (Statement s = c.createStatement()) {
         s.execute("PRAGMA journal_mode = WAL");
         s.execute("PRAGMA synchronous = NORMAL");
       }
       CatalogueSchema.migrate(c, file);
       return new Catalogue(file, c);
-    } catch (SQLException | IOException e) {
+    } catch (SQLException e) {
+      closeQuietly(c, file);
+      if (SqliteFailures.primaryCode(e) == SqliteFailures.FULL || SqliteFailures.isBusy(e)) {
+        throw SqliteFailures.of(file, "opening the catalogue", e);
+      }
       throw new CatalogueException("cannot open the catalogue " + file + ": " + e.getMessage()
           + " (is it a FindMyPic catalogue? move it away to start afresh)", e);
+    } catch (RuntimeException e) {
+      closeQuietly(c, file);
+      throw e;
     }
   }
 
-  private static Connection connect(Path file) throws SQLException {
-    Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-    try (Statement s = c.createStatement()) {
-      s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
-      s.execute("PRAGMA foreign_keys = ON");
-    }
-    return c;
+  private static Connection connect(Path file, SQLiteConfig.TransactionMode mode) throws SQLException {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setBusyTimeout(BUSY_TIMEOUT_MS);
+    config.enforceForeignKeys(true);
+    config.setTransactionMode(mode);
+    return config.createConnection("jdbc:sqlite:" + file);
   }
 
   /** @return the database file */
@@ -98,26 +119,50 @@ public final class Catalogue implements AutoCloseable {
     writeLock.lock();
     try {
       checkOpen();
-      writer.setAutoCommit(false);
-      try {
-        T result = work.apply(writer);
-        writer.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        writer.rollback();
-        throw e;
-      } finally {
-        writer.setAutoCommit(true);
-      }
+      return inTransaction(writer, work, true);
     } catch (SQLException e) {
-      throw new CatalogueException("writing the catalogue " + file + " failed: " + e.getMessage(), e);
+      throw SqliteFailures.of(file, "writing the catalogue", e);
     } finally {
       writeLock.unlock();
     }
   }
 
   /**
-   * Runs read-only work on a reader connection, inside one read transaction so that it sees one snapshot.
+   * Runs work in a transaction on a connection in auto-commit mode and leaves it in auto-commit mode, whatever
+   * happens. When the work fails, the transaction is rolled back and the work's failure is thrown; a failure to roll
+   * back (SQLite has already rolled back after {@code SQLITE_FULL}, for one) is attached to it, never thrown instead.
+   */
+  private static <T> T inTransaction(Connection c, SqlWork<T> work, boolean commit) throws SQLException {
+    c.setAutoCommit(false);
+    T result;
+    try {
+      result = work.apply(c);
+      if (commit) {
+        c.commit();
+      } else {
+        c.rollback();
+      }
+    } catch (SQLException | RuntimeException e) {
+      try {
+        c.rollback();
+      } catch (SQLException r) {
+        e.addSuppressed(r);
+      }
+      try {
+        c.setAutoCommit(true);
+      } catch (SQLException r) {
+        e.addSuppressed(r);
+      }
+      throw e;
+    }
+    c.setAutoCommit(true);
+    return result;
+  }
+
+  /**
+   * Runs read-only work on a reader connection, inside one read transaction so that it sees one snapshot. When
+   * SQLite answers {@code SQLITE_BUSY} the work is run again, after a growing pause, up to {@value #READ_ATTEMPTS}
+   * times, so it must have no effect outside what it returns.
    *
    * @param work the work
    * @param <T> its result
@@ -125,20 +170,37 @@ public final class Catalogue implements AutoCloseable {
    * @throws CatalogueException wrapping any SQLite failure, naming the database
    */
   public <T> T read(SqlWork<T> work) {
-    checkOpen();
+    long backoff = FIRST_BACKOFF_MS;
+    for (int attempt = 1; ; attempt++) {
+      checkOpen();
+      try {
+        return readOnce(work);
+      } catch (SQLException e) {
+        if (!SqliteFailures.isBusy(e) || attempt == READ_ATTEMPTS) {
+          throw SqliteFailures.of(file, "reading the catalogue", e);
+        }
+        LOG.debug("reading {} found it busy (attempt {}): {}; trying again", file, attempt, e.getMessage());
+        pause(backoff + ThreadLocalRandom.current().nextLong(backoff));
+        backoff = Math.min(2 * backoff, MAX_BACKOFF_MS);
+      }
+    }
+  }
+
+  private <T> T readOnce(SqlWork<T> work) throws SQLException {
     Connection c = borrowReader();
     try {
-      c.setAutoCommit(false);
-      try {
-        return work.apply(c);
-      } finally {
-        c.rollback();
-        c.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw new CatalogueException("reading the catalogue " + file + " failed: " + e.getMessage(), e);
+      return inTransaction(c, work, false);
     } finally {
       idleReaders.offer(c);
+    }
+  }
+
+  private void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CatalogueException("interrupted while waiting to read the catalogue " + file, e);
     }
   }
 
@@ -150,7 +212,7 @@ public final class Catalogue implements AutoCloseable {
     synchronized (allReaders) {
       if (allReaders.size() < READERS) {
         try {
-          Connection fresh = connect(file);
+          Connection fresh = connect(file, SQLiteConfig.TransactionMode.DEFERRED);
           allReaders.add(fresh);
           return fresh;
         } catch (SQLException e) {
@@ -194,16 +256,19 @@ public final class Catalogue implements AutoCloseable {
       closed = true;
       synchronized (allReaders) {
         for (Connection c : allReaders) {
-          closeQuietly(c);
+          closeQuietly(c, file);
         }
       }
-      closeQuietly(writer);
+      closeQuietly(writer, file);
     } finally {
       writeLock.unlock();
     }
   }
 
-  private void closeQuietly(Connection c) {
+  private static void closeQuietly(Connection c, Path file) {
+    if (c == null) {
+      return;
+    }
     try {
       c.close();
     } catch (SQLException e) {

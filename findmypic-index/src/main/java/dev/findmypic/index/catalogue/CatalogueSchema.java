@@ -58,21 +58,22 @@ final class CatalogueSchema {
   private CatalogueSchema() {}
 
   /**
-   * Brings a database to {@link #VERSION}, each migration in its own transaction.
+   * Brings a database to {@link #VERSION}, each migration in its own transaction. The version is read again inside
+   * each write transaction, so two processes opening a new data directory at once migrate it once.
    *
-   * @param c the writer connection, in auto-commit mode
+   * @param c the writer connection, in auto-commit mode, whose transactions are {@code IMMEDIATE}
    * @param file the database file, for messages
    * @throws CatalogueException if the database is newer than this code
    */
   static void migrate(Connection c, Path file) throws SQLException {
-    int version = userVersion(c);
-    if (version > VERSION) {
-      throw new CatalogueException("catalogue " + file + " has schema version " + version
-          + " but this FindMyPic knows only up to " + VERSION + ": upgrade FindMyPic or use another data directory");
-    }
-    for (int v = version; v < VERSION; v++) {
+    checkNotNewer(userVersion(c), file);
+    for (int v = userVersion(c); v < VERSION; v = userVersion(c)) {
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
+        if (userVersion(c) != v) { // another process migrated meanwhile
+          c.rollback();
+          continue;
+        }
         for (String sql : MIGRATIONS.get(v)) {
           s.execute(sql);
         }
@@ -84,6 +85,13 @@ final class CatalogueSchema {
       } finally {
         c.setAutoCommit(true);
       }
+    }
+  }
+
+  private static void checkNotNewer(int version, Path file) {
+    if (version > VERSION) {
+      throw new CatalogueException("catalogue " + file + " has schema version " + version
+          + " but this FindMyPic knows only up to " + VERSION + ": upgrade FindMyPic or use another data directory");
     }
   }
 

@@ -6,6 +6,8 @@ import com.github.jelmerk.hnswlib.core.hnsw.HnswIndex;
 import com.github.jelmerk.hnswlib.core.hnsw.SizeLimitExceededException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * An HNSW graph (hnswlib-core) by inner product on unit vectors, M = 16: sub-linear search for large collections.
@@ -15,6 +17,10 @@ import java.util.Optional;
  * exactly is cheaper (at most 8 distances per candidate), and falls back to that scan if too few pass. When the
  * filter cannot list its ids, the graph is searched for more candidates than asked (growing by 4× until {@code k}
  * pass), and when that would visit a large share of the graph anyway, every vector is scanned exactly.
+ *
+ * <p>Thread-safe: searches run beside each other and beside adds and removes, as hnswlib allows, but never beside
+ * a growth of the graph's capacity. hnswlib's {@code resize} replaces the pool that a search in flight returns its
+ * visited-set to, which fails that search ("Queue full"), so growing waits for the searches in flight.
  */
 final class HnswVectorIndex implements VectorIndex {
   /**
@@ -26,6 +32,7 @@ final class HnswVectorIndex implements VectorIndex {
   static final int EF_CONSTRUCTION = 100;
 
   private final HnswIndex<Long, float[], VectorItem, Float> graph;
+  private final ReadWriteLock growth = new ReentrantReadWriteLock();
 
   HnswVectorIndex(int dimension, int expectedSize, int ef) {
     this(HnswIndex.newBuilder(dimension, DistanceFunctions.FLOAT_INNER_PRODUCT, Math.max(expectedSize, 16))
@@ -60,15 +67,25 @@ final class HnswVectorIndex implements VectorIndex {
   public synchronized void add(long id, float[] vector) {
     Vectors.checkDimension(vector, dimension());
     if (graph.size() >= graph.getMaxItemCount()) {
-      graph.resize(graph.getMaxItemCount() * 2);
+      grow();
     }
     graph.remove(id, 0);
     try {
       graph.add(new VectorItem(id, vector));
     } catch (SizeLimitExceededException e) {
       // removed vectors keep their slots
-      graph.resize(graph.getMaxItemCount() * 2);
+      grow();
       graph.add(new VectorItem(id, vector));
+    }
+  }
+
+  /** Doubles the graph's capacity once no search is in flight. */
+  private void grow() {
+    growth.writeLock().lock();
+    try {
+      graph.resize(graph.getMaxItemCount() * 2);
+    } finally {
+      growth.writeLock().unlock();
     }
   }
 
@@ -86,6 +103,15 @@ final class HnswVectorIndex implements VectorIndex {
   @Override
   public List<Neighbor> search(float[] query, int k, IdFilter filter) {
     Vectors.checkDimension(query, dimension());
+    growth.readLock().lock();
+    try {
+      return searchGraph(query, k, filter);
+    } finally {
+      growth.readLock().unlock();
+    }
+  }
+
+  private List<Neighbor> searchGraph(float[] query, int k, IdFilter filter) {
     int size = graph.size();
     if (k <= 0 || size == 0) {
       return List.of();

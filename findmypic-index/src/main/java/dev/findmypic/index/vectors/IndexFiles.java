@@ -11,13 +11,18 @@ import java.io.InputStream;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.OutputStream;
-import java.io.RandomAccessFile;
+import java.io.FilterOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.Set;
 import java.util.zip.CRC32C;
+import java.util.zip.CheckedOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 final class IndexFiles {
   static final int FORMAT_VERSION = 2;
+  private static final long ABANDONED_AFTER_MS = 3_600_000;
   private static final long MAGIC = 0x464d50564944585fL; // "FMPVIDX_"
   private static final Logger LOG = LoggerFactory.getLogger(IndexFiles.class);
   private static final Set<String> ALLOWED_CLASSES = Set.of(
@@ -58,9 +64,44 @@ final class IndexFiles {
    */
   record Header(VectorSetId set, long generation, int dimension, int size) {}
 
+  /**
+   * Writes a graph to a new temporary file beside {@code file}, then moves it over {@code file} atomically, so that
+   * a reader (in this or another process) sees the old file or the new one, never a partial one. A failed write (a
+   * full disk, say) removes its temporary file and leaves the old file as it was.
+   */
   static void save(HnswVectorIndex index, Header header, Path file) throws IOException {
     Files.createDirectories(file.getParent());
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+    try {
+      write(index, header, tmp);
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(tmp);
+      throw e;
+    }
+    deleteAbandonedTemporaries(file);
+  }
+
+  /**
+   * Deletes the temporary files of {@code file} that a killed process left: those older than an hour, which no save
+   * still writes.
+   */
+  private static void deleteAbandonedTemporaries(Path file) {
+    String prefix = file.getFileName().toString();
+    long before = System.currentTimeMillis() - ABANDONED_AFTER_MS;
+    try (DirectoryStream<Path> temporaries = Files.newDirectoryStream(file.getParent(), prefix + "*.tmp")) {
+      for (Path tmp : temporaries) {
+        if (Files.getLastModifiedTime(tmp).toMillis() < before) {
+          Files.deleteIfExists(tmp);
+        }
+      }
+    } catch (IOException e) {
+      LOG.debug("cannot clear old temporary files of {}: {}", file, e.toString());
+    }
+  }
+
+  private static void write(HnswVectorIndex index, Header header, Path tmp) throws IOException {
+    CRC32C crc = new CRC32C();
     try (OutputStream raw = Files.newOutputStream(tmp);
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
       out.writeLong(MAGIC);
@@ -71,14 +112,35 @@ final class IndexFiles {
       out.writeInt(header.dimension());
       out.writeInt(header.size());
       out.writeLong(0); // the payload's checksum, filled in below
-      index.graph().save(out);
+      out.flush();
+      OutputStream payload = new CheckedOutputStream(new BufferedOutputStream(new NonClosing(raw), 1 << 16), crc);
+      index.graph().save(payload);
+      payload.flush();
     }
-    try (RandomAccessFile raf = new RandomAccessFile(tmp.toFile(), "rw")) {
-      long payload = payloadOffset(header);
-      raf.seek(payload - Long.BYTES);
-      raf.writeLong(checksum(tmp, payload));
+    try (SeekableByteChannel channel = Files.newByteChannel(tmp, StandardOpenOption.WRITE)) {
+      channel.position(payloadOffset(header) - Long.BYTES);
+      ByteBuffer checksum = ByteBuffer.allocate(Long.BYTES).putLong(crc.getValue()).flip();
+      while (checksum.hasRemaining()) {
+        channel.write(checksum);
+      }
     }
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** A stream that leaves its target open, because hnswlib closes the stream it saves to. */
+  private static final class NonClosing extends FilterOutputStream {
+    NonClosing(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
   }
 
   static Optional<HnswVectorIndex> load(Path file, Header expected) {
