@@ -14,8 +14,9 @@ import java.util.Objects;
  * SFace vectors ({@link SFaceEmbedder}), compared by Euclidean distance between unit vectors.
  *
  * <p>Threshold: {@link #DEFAULT_THRESHOLD} = 1.128, OpenCV's published SFace decision, used unchanged. OpenCV Zoo's
- * {@code models/face_recognition_sface/sface.py} (opencv_zoo commit {@code 966be4cb}) and OpenCV's tutorial "DNN-based
- * Face Detection And Recognition" ({@code doc/tutorials/dnn/dnn_face}) take two faces as the same person when the
+ * {@code models/face_recognition_sface/sface.py} (opencv_zoo commit {@code 966be4cb}), OpenCV's sample
+ * {@code samples/dnn/face_detect.py} and its tutorial "DNN-based Face Detection And Recognition"
+ * (https://docs.opencv.org/4.x/d0/dd4/tutorial_dnn_face.html) take two faces as the same person when the
  * cosine similarity of their features is at least {@link #COSINE_THRESHOLD} = 0.363, or equivalently when the L2
  * distance of the normalised features ({@code FaceRecognizerSF.match(..., FR_NORM_L2)}) is at most 1.128; for unit
  * vectors {@code d = sqrt(2 (1 - cos))}, and {@code sqrt(2 (1 - 0.363)) = 1.1287}, so the two published figures are
