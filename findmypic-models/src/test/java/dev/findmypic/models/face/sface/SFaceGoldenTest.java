@@ -22,9 +22,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The real SFace weights on real faces: dlib's 5 identities × 11 face chips from {@code fixtures/faces/dlib}. Needs
- * {@code face_recognition_sface_2021dec.onnx} with the catalogue's sha256, given by {@code -Dfindmypic.sface.model=PATH}
- * (for example after {@code findmypic models pull} with {@code --model faces=yunet-sface}); the weights are not in
- * {@code ../shared}, so without it the test is skipped and says why.
+ * {@code face_recognition_sface_2021dec.onnx} with the catalogue's sha256, given by
+ * {@code -Dfindmypic.sface.model=PATH} (a run with {@code --model faces=yunet-sface} online downloads it into
+ * {@code <data dir>/models}); the weights are not in {@code ../shared}, so without it the test is skipped and
+ * says why.
  */
 class SFaceGoldenTest {
   @Test
