@@ -3,7 +3,6 @@ package dev.findmypic.models;
 import dev.findmypic.core.FaceRecognizer;
 import dev.findmypic.core.ModelException;
 import dev.findmypic.core.ModelInfo;
-import dev.findmypic.core.store.ModelRef;
 import dev.findmypic.core.store.ResolvedModel;
 import dev.findmypic.models.face.FaceDetector;
 import dev.findmypic.models.face.dlib.DlibResnetRecognizer;
@@ -50,7 +49,7 @@ final class FaceRecognizers {
       if (faceNet.isPresent()) {
         return faceNet(faceNet.get(), detector);
       }
-      return sface.isPresent() ? sface(models, sface.get(), detector) : DlibResnetRecognizer.open(dlib.get(), detector);
+      return sface.isPresent() ? sface(sface.get(), detector) : DlibResnetRecognizer.open(dlib.get(), detector);
     } catch (RuntimeException e) {
       detector.close();
       throw e;
@@ -70,19 +69,11 @@ final class FaceRecognizers {
     return name.startsWith("face_recognition_sface") && name.endsWith(".onnx");
   }
 
-  /** The revision is that of the model that lists the file (YuNet's and SFace's may share a directory). */
-  private static FaceRecognizer sface(List<ResolvedModel> models, Path onnx, FaceDetector detector) {
-    String file = onnx.getFileName().toString();
-    String revision = models.stream().filter(m -> lists(m.ref(), file)).findFirst()
-        .or(() -> models.stream().filter(m -> m.directory().equals(onnx.getParent())).findFirst())
-        .map(ResolvedModel::revision).orElseThrow();
-    ModelInfo info = new ModelInfo("opencv-zoo/" + file.replace(".onnx", ""), revision, SFaceEmbedder.DIMENSION,
-        Set.of());
-    return new SFaceRecognizer(detector, SFaceEmbedder.open(onnx), info, SFaceRecognizer.DEFAULT_THRESHOLD);
-  }
-
-  private static boolean lists(ModelRef ref, String fileName) {
-    return ref instanceof ModelRef.Url url && url.files().stream().anyMatch(f -> f.fileName().equals(fileName));
+  private static FaceRecognizer sface(Path onnx, FaceDetector detector) {
+    SFaceEmbedder embedder = SFaceEmbedder.open(onnx);
+    ModelInfo info = new ModelInfo("opencv-zoo/" + onnx.getFileName().toString().replace(".onnx", ""),
+        embedder.revision(), SFaceEmbedder.DIMENSION, Set.of());
+    return new SFaceRecognizer(detector, embedder, info, SFaceRecognizer.DEFAULT_THRESHOLD);
   }
 
   private static FaceDetector detector(ModelFiles files, boolean yunetFirst) {

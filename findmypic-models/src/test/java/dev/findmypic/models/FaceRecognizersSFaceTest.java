@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.findmypic.core.DetectedFace;
 import dev.findmypic.core.FaceRecognizer;
+import dev.findmypic.core.ModelRole;
+import dev.findmypic.core.ModelSettings;
 import dev.findmypic.core.Picture;
 import dev.findmypic.core.store.ModelRef;
 import dev.findmypic.core.store.ResolvedModel;
@@ -13,7 +15,10 @@ import dev.findmypic.models.face.FaceFixtures;
 import dev.findmypic.models.face.sface.SFaceRecognizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +60,20 @@ class FaceRecognizersSFaceTest {
       });
       assertThat(faces.sameIdentity(vectors.get(0), vectors.get(0))).isTrue();
       assertThat(faces.sameIdentity(vectors.get(0), negated(vectors.get(0)))).isFalse();
+    }
+  }
+
+  @Test
+  void theProviderOpensTheFastTierFromAModelFacesDirectory(@TempDir Path dataDir) throws Exception {
+    ModelSettings settings = new ModelSettings(dataDir, Map.of(ModelRole.FACES, fastTierDirectory().toString()), true,
+        2);
+    try (FaceRecognizer faces = new DjlModelProvider().openFaceRecognizer(settings)) {
+      assertThat(faces).isInstanceOf(SFaceRecognizer.class);
+      // the revision is the model file's sha256, so replacing the file changes the index's model key
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest(Files.readAllBytes(dir.resolve("face_recognition_sface_2021dec.onnx")));
+      assertThat(faces.info().revision()).isEqualTo("sha256:" + HexFormat.of().formatHex(digest));
+      assertThat(faces.detect(FaceFixtures.face("face-api.js/bbt/bbt4.jpg"))).hasSize(6);
     }
   }
 

@@ -8,6 +8,8 @@ import dev.findmypic.core.Point;
 import dev.findmypic.core.Vectors;
 import dev.findmypic.models.face.BgrMats;
 import dev.findmypic.models.image.OpenCvNatives;
+import com.google.common.hash.Hashing;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,11 +38,13 @@ public final class SFaceEmbedder implements AutoCloseable {
 
   private final FaceRecognizerSF recognizer;
   private final Path file;
+  private final String revision;
   private boolean closed;
 
-  private SFaceEmbedder(FaceRecognizerSF recognizer, Path file) {
+  private SFaceEmbedder(FaceRecognizerSF recognizer, Path file, String revision) {
     this.recognizer = recognizer;
     this.file = file;
+    this.revision = revision;
   }
 
   /**
@@ -57,12 +61,23 @@ public final class SFaceEmbedder implements AutoCloseable {
       throw new ModelException("SFace model not found: " + file
           + " (expected OpenCV Zoo's face_recognition_sface_2021dec.onnx)");
     }
+    String revision;
+    try {
+      revision = "sha256:" + com.google.common.io.Files.asByteSource(file.toFile()).hash(Hashing.sha256());
+    } catch (IOException e) {
+      throw new ModelException(file + ": cannot read: " + e.getMessage(), e);
+    }
     OpenCvNatives.ensureLoaded();
     try {
-      return new SFaceEmbedder(FaceRecognizerSF.create(file.toString(), ""), file);
+      return new SFaceEmbedder(FaceRecognizerSF.create(file.toString(), ""), file, revision);
     } catch (CvException e) {
       throw new ModelException("OpenCV cannot load the SFace model " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** @return {@code sha256:<hex>} of the model file, which identifies the vectors this embedder makes */
+  public String revision() {
+    return revision;
   }
 
   /**
