@@ -10,6 +10,8 @@ import dev.findmypic.models.face.facenet.FaceNetEmbedder;
 import dev.findmypic.models.face.facenet.MtcnnFaceNetRecognizer;
 import dev.findmypic.models.face.mtcnn.MtcnnDetector;
 import dev.findmypic.models.face.mtcnn.MtcnnOptions;
+import dev.findmypic.models.face.sface.SFaceEmbedder;
+import dev.findmypic.models.face.sface.SFaceRecognizer;
 import dev.findmypic.models.face.yunet.YuNetDetector;
 import dev.findmypic.models.face.yunet.YuNetOptions;
 import java.nio.file.Files;
@@ -19,9 +21,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Opens a face recogniser from the files a role's resolved models hold: a detector (MTCNN's {@code pnet.pt}, or a
- * YuNet {@code face_detection_yunet*.onnx}) and an embedder (facenet-pytorch's InceptionResnetV1, else dlib's ResNet
- * as face-api.js publishes it).
+ * Opens a face recogniser from the files a role's resolved models hold: an embedder (facenet-pytorch's
+ * InceptionResnetV1, else OpenCV Zoo's SFace {@code face_recognition_sface*.onnx}, else dlib's ResNet as face-api.js
+ * publishes it) and a detector (MTCNN's {@code pnet.pt}, or a YuNet {@code face_detection_yunet*.onnx}; SFace takes
+ * YuNet first, as OpenCV Zoo pairs them, since both may share the data directory with MTCNN).
  */
 final class FaceRecognizers {
   private static final String DLIB_MANIFEST = "face_recognition_model-weights_manifest.json";
@@ -34,14 +37,19 @@ final class FaceRecognizers {
     ModelFiles files = new ModelFiles(models);
     Optional<ResolvedModel> faceNet = FACENET_FILES.stream().map(files::modelWith).flatMap(Optional::stream)
         .findFirst();
+    Optional<Path> sface = faceNet.isPresent() ? Optional.empty() : files.file(FaceRecognizers::isSFace);
     Optional<Path> dlib = files.dirWith(DLIB_MANIFEST);
-    if (faceNet.isEmpty() && dlib.isEmpty()) {
+    if (faceNet.isEmpty() && sface.isEmpty() && dlib.isEmpty()) {
       throw new ModelException("no face embedder in " + files.directories() + ": expected facenet-pytorch's "
-          + FACENET_FILES + " or dlib's ResNet as face-api.js publishes it (" + DLIB_MANIFEST + " and its .bin)");
+          + FACENET_FILES + ", OpenCV Zoo's face_recognition_sface_2021dec.onnx, or dlib's ResNet as face-api.js"
+          + " publishes it (" + DLIB_MANIFEST + " and its .bin)");
     }
-    FaceDetector detector = detector(files);
+    FaceDetector detector = detector(files, sface.isPresent());
     try {
-      return faceNet.isPresent() ? faceNet(faceNet.get(), detector) : DlibResnetRecognizer.open(dlib.get(), detector);
+      if (faceNet.isPresent()) {
+        return faceNet(faceNet.get(), detector);
+      }
+      return sface.isPresent() ? sface(sface.get(), detector) : DlibResnetRecognizer.open(dlib.get(), detector);
     } catch (RuntimeException e) {
       detector.close();
       throw e;
@@ -57,13 +65,24 @@ final class FaceRecognizers {
         MtcnnFaceNetRecognizer.DEFAULT_THRESHOLD);
   }
 
-  private static FaceDetector detector(ModelFiles files) {
+  private static boolean isSFace(String name) {
+    return name.startsWith("face_recognition_sface") && name.endsWith(".onnx");
+  }
+
+  private static FaceRecognizer sface(Path onnx, FaceDetector detector) {
+    SFaceEmbedder embedder = SFaceEmbedder.open(onnx);
+    ModelInfo info = new ModelInfo("opencv-zoo/" + onnx.getFileName().toString().replace(".onnx", ""),
+        embedder.revision(), SFaceEmbedder.DIMENSION, Set.of());
+    return new SFaceRecognizer(detector, embedder, info, SFaceRecognizer.DEFAULT_THRESHOLD);
+  }
+
+  private static FaceDetector detector(ModelFiles files, boolean yunetFirst) {
     Optional<Path> mtcnn = files.dirWith("pnet.pt");
-    if (mtcnn.isPresent()) {
+    Optional<Path> yunet = files.file(name -> name.startsWith("face_detection_yunet") && name.endsWith(".onnx"));
+    if (mtcnn.isPresent() && (yunet.isEmpty() || !yunetFirst)) {
       return MtcnnDetector.open(mtcnn.get(), MtcnnOptions.defaults());
     }
-    return files.file(name -> name.startsWith("face_detection_yunet") && name.endsWith(".onnx"))
-        .<FaceDetector>map(yunet -> YuNetDetector.open(yunet, YuNetOptions.defaults()))
+    return yunet.<FaceDetector>map(file -> YuNetDetector.open(file, YuNetOptions.defaults()))
         .orElseThrow(() -> new ModelException("no face detector in " + files.directories()
             + ": expected MTCNN's pnet.pt, rnet.pt and onet.pt, or a face_detection_yunet*.onnx"));
   }

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The models FindMyPic knows, with pinned revisions and hashes where they are published.
@@ -155,24 +156,64 @@ public final class ModelCatalog {
   private static final List<ModelRef> OCR_MODELS =
       List.of(TESSERACT_ENG_FAST, PPOCR_V5_MOBILE_DET, PPOCR_V5_MOBILE_REC, PPOCR_V5_DICT);
 
+  // ---- end of the OCR models ----
+  // ---- Faces, fast tier: OpenCV Zoo's YuNet + SFace (Apache-2.0) ----
+
   /**
-   * The OCR model sets that can be chosen by name instead of a directory.
-   *
-   * @param name {@code tesseract} or {@code ppocr-v5}
-   * @return the set, if the name is one of them
+   * OpenCV Zoo's files, pinned to opencv_zoo commit {@code 966be4cb} (main, 2025-05-29). The repository keeps the
+   * models in git LFS; {@code /raw/} answers with the LFS object. Each sha256 is the {@code oid sha256:} of the
+   * file's LFS pointer at that commit.
    */
-  public static Optional<ModelSet> ocrByName(String name) {
-    switch (name) {
-      case "tesseract":
-        return Optional.of(TESSERACT_ENGLISH);
-      case "ppocr-v5":
-        return Optional.of(PPOCR_V5_MOBILE);
-      default:
-        return Optional.empty();
-    }
+  private static final String OPENCV_ZOO =
+      "https://github.com/opencv/opencv_zoo/raw/966be4cb6eefc2a4f586ed0581bf4bbaa2533070/models/";
+
+  /** YuNet face detector, 2023mar (232,589 bytes), run by OpenCV's {@code FaceDetectorYN}. */
+  public static final ModelRef.Url YUNET_2023MAR = new ModelRef.Url("opencv-zoo/face_detection_yunet_2023mar",
+      List.of(new UrlFile(URI.create(OPENCV_ZOO + "face_detection_yunet/face_detection_yunet_2023mar.onnx"),
+          "face_detection_yunet_2023mar.onnx",
+          "8f2383e4dd3cfbb4553ea8718107fc0423210dc964f9f4280604804ed2552fa4")), UrlCache.DATA_DIR);
+
+  /** SFace face recogniser, 2021dec (38,696,353 bytes, 128-d), run by OpenCV's {@code FaceRecognizerSF}. */
+  public static final ModelRef.Url SFACE_2021DEC = new ModelRef.Url("opencv-zoo/face_recognition_sface_2021dec",
+      List.of(new UrlFile(URI.create(OPENCV_ZOO + "face_recognition_sface/face_recognition_sface_2021dec.onnx"),
+          "face_recognition_sface_2021dec.onnx",
+          "0ba9fbfa01b5270c96627c4ef784da859931e02f04419c829e83484087c34e79")), UrlCache.DATA_DIR);
+
+  /** The fast face tier: YuNet to find faces, SFace to describe them. Chosen with {@code --model faces=yunet-sface}. */
+  public static final ModelSet FACES_YUNET_SFACE = new ModelSet("OpenCV Zoo (YuNet 2023mar + SFace 2021dec)",
+      List.of(YUNET_2023MAR, SFACE_2021DEC));
+
+  // ---- end of the fast face tier ----
+
+  /** The names {@code --model ROLE=NAME} accepts besides a directory or a Hub id, per role. */
+  private static final Map<ModelRole, Map<String, ModelSet>> NAMED_SETS = Map.of(
+      ModelRole.FACES, Map.of("yunet-sface", FACES_YUNET_SFACE),
+      ModelRole.OCR, Map.of("tesseract", TESSERACT_ENGLISH, "ppocr-v5", PPOCR_V5_MOBILE));
+
+  /**
+   * A model set chosen by name, for {@code --model ROLE=NAME}.
+   *
+   * @param role the role
+   * @param name the name, for example {@code yunet-sface} for faces, {@code tesseract} or {@code ppocr-v5} for OCR
+   * @return the set, if the role has one of that name
+   */
+  public static Optional<ModelSet> named(ModelRole role, String name) {
+    return Optional.ofNullable(setsOf(role).get(name));
   }
 
-  // ---- end of the OCR models ----
+  /**
+   * The names {@link #named} accepts for a role.
+   *
+   * @param role the role
+   * @return the names, for messages
+   */
+  public static Set<String> names(ModelRole role) {
+    return setsOf(role).keySet();
+  }
+
+  private static Map<String, ModelSet> setsOf(ModelRole role) {
+    return NAMED_SETS.getOrDefault(role, Map.of());
+  }
 
   /** The Maven artifact that carries each class-path model, for messages. */
   public static final Map<ModelRef.Classpath, String> EMBEDDED_ARTIFACTS = Map.of(
@@ -193,7 +234,7 @@ public final class ModelCatalog {
   public static List<ModelRef> all() {
     List<ModelRef> all = new java.util.ArrayList<>(List.of(CLIP_VIT_BASE_PATCH32, CLIP_VIT_BASE_PATCH16,
         CLIP_VIT_LARGE_PATCH14, MINILM_L6_V2, MINILM_L6_V2_Q_EMBEDDED, PPOCR_V4_EMBEDDED, MTCNN, FACENET_VGGFACE2,
-        FACENET_CASIA_WEBFACE, EASYOCR_CRAFT, EASYOCR_ENGLISH_G2, DLIB_RESNET_FACE_API));
+        FACENET_CASIA_WEBFACE, EASYOCR_CRAFT, EASYOCR_ENGLISH_G2, DLIB_RESNET_FACE_API, YUNET_2023MAR, SFACE_2021DEC));
     all.addAll(OCR_MODELS);
     return List.copyOf(all);
   }

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * Picks the model for each role, in this order:
  *
  * <ol>
- *   <li>the user's explicit choice ({@code --model clip=/path/to/dir} or {@code --model clip=org/name@revision});
+ *   <li>the user's explicit choice ({@code --model clip=/path/to/dir}, {@code --model clip=org/name@revision}, or a
+ *       catalogue name such as {@code --model faces=yunet-sface});
  *   <li>the seed's model, already in the HF, torch or EasyOCR cache;
  *   <li>the seed's model, downloaded (unless offline; a failed download falls through);
  *   <li>the embedded class-path default: all-MiniLM-L6-v2 int8 for text, PP-OCRv4 for OCR. There is none for CLIP
@@ -151,18 +152,18 @@ public final class ModelResolver {
   }
 
   /**
-   * Reads an explicit choice: an existing directory, an OCR model set's name ({@link ModelCatalog#ocrByName}), or a
+   * Reads an explicit choice: an existing directory, a model set's name ({@link ModelCatalog#named}), or a
    * Hub id with an optional revision (default {@code main}) that needs the same files as the seed's Hub model.
    */
   static ModelSet parseOverride(ModelRole role, String value, ModelSet seed) {
     String v = value.trim();
-    Optional<ModelSet> named = role == ModelRole.OCR ? ModelCatalog.ocrByName(v) : Optional.empty();
-    if (named.isPresent()) {
-      return named.get();
-    }
     Path dir = Path.of(v.startsWith("~/") ? System.getProperty("user.home") + v.substring(1) : v);
     if (Files.isDirectory(dir)) {
       return new ModelSet(dir.toString(), List.of(new ModelRef.Local(dir)));
+    }
+    Optional<ModelSet> named = ModelCatalog.named(role, v);
+    if (named.isPresent()) {
+      return named.get();
     }
     Matcher m = HUB_CHOICE.matcher(v);
     Optional<ModelRef.Hub> seedHub = seed.refs().stream().filter(ModelRef.Hub.class::isInstance)
@@ -175,7 +176,7 @@ public final class ModelResolver {
     throw new ModelException("--model " + role.key() + "=" + value + " is "
         + (seedHub.isPresent() ? "neither an existing directory nor a Hub id like org/name@revision"
             : "not an existing directory (role " + role.key() + " takes a directory"
-                + (role == ModelRole.OCR ? ", tesseract or ppocr-v5)" : ")")));
+                + ModelCatalog.names(role).stream().sorted().map(n -> " or " + n).reduce("", String::concat) + ")"));
   }
 
   private static String describeOff(ModelRole role) {

@@ -137,7 +137,7 @@ class OcrModelStoreTest {
         .isInstanceOf(ModelException.class);
     assertThatThrownBy(() -> ModelResolver.parseOverride(ModelRole.OCR, "tesseract-5", easyOcr))
         .isInstanceOf(ModelException.class)
-        .hasMessageContaining("takes a directory, tesseract or ppocr-v5");
+        .hasMessageContaining("takes a directory or ppocr-v5 or tesseract)");
     assertThat(ModelCatalog.all()).contains(ModelCatalog.TESSERACT_ENG_FAST, ModelCatalog.PPOCR_V5_MOBILE_DET,
         ModelCatalog.PPOCR_V5_MOBILE_REC, ModelCatalog.PPOCR_V5_DICT);
   }

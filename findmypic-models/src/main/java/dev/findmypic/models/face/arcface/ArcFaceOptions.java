@@ -21,8 +21,15 @@ public record ArcFaceOptions(float mean, float std, boolean bgr) {
     return new ArcFaceOptions(127.5f, 127.5f, false);
   }
 
-  /** @return OpenCV Zoo's SFace: BGR, raw 0..255 values */
+  /**
+   * OpenCV Zoo's SFace: RGB, raw 0..255 values. OpenCV's {@code FaceRecognizerSF.feature} turns its BGR crop into the
+   * network's input with {@code blobFromImage(crop, 1, 112x112, 0, swapRB=true)}, so the network sees R, G, B
+   * ({@code SFaceEmbedderTest} checks this against OpenCV itself). {@link dev.findmypic.models.face.sface} runs SFace
+   * through OpenCV directly.
+   *
+   * @return the options
+   */
   public static ArcFaceOptions sface() {
-    return new ArcFaceOptions(0f, 1f, true);
+    return new ArcFaceOptions(0f, 1f, false);
   }
 }

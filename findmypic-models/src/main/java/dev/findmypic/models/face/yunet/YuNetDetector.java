@@ -6,6 +6,7 @@ import dev.findmypic.core.InferenceException;
 import dev.findmypic.core.ModelException;
 import dev.findmypic.core.Picture;
 import dev.findmypic.core.Point;
+import dev.findmypic.models.face.BgrMats;
 import dev.findmypic.models.face.FaceDetector;
 import dev.findmypic.models.image.OpenCvNatives;
 import java.nio.file.Files;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import org.opencv.core.CvType;
 import org.opencv.core.CvException;
 import org.opencv.core.Mat;
 import org.opencv.core.Size;
@@ -104,11 +104,7 @@ public final class YuNetDetector implements FaceDetector {
   }
 
   private static Mat toBgr(Picture picture, double resize) {
-    Mat rgb = new Mat(picture.height(), picture.width(), CvType.CV_8UC3);
-    rgb.put(0, 0, picture.copyRgb());
-    Mat bgr = new Mat();
-    Imgproc.cvtColor(rgb, bgr, Imgproc.COLOR_RGB2BGR);
-    rgb.release();
+    Mat bgr = BgrMats.of(picture);
     if (resize == 1.0) {
       return bgr;
     }

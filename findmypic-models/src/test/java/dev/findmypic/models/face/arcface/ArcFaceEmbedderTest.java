@@ -118,7 +118,7 @@ class ArcFaceEmbedderTest {
     List<Point> landmarks = List.of(new Point(70, 90), new Point(130, 90), new Point(100, 120), new Point(75, 150),
         new Point(125, 150));
     DetectedFace face = new DetectedFace(new BoundingBox(40, 40, 120, 140), landmarks, 1f);
-    try (ArcFaceEmbedder embedder = ArcFaceEmbedder.open(model(), ArcFaceOptions.sface())) {
+    try (ArcFaceEmbedder embedder = ArcFaceEmbedder.open(model(), new ArcFaceOptions(0f, 1f, true))) {
       float[] input = embedder.inputs(red, List.of(face));
       int plane = 112 * 112;
       assertThat(input[2 * plane + 56 * 112 + 56]).as("red in the third (R of BGR) plane").isEqualTo(200f);
