@@ -46,7 +46,9 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>Prepare ({@code threads - 1} threads, at least one): hash the file (SHA-256); a file whose content the
  *       catalogue already holds analysed (renamed, moved, or only touched) becomes a move that keeps its analysis;
- *       anything else is decoded, at the reduced scale the analysers allow.</li>
+ *       anything else is decoded, at the reduced scale the analysers allow. A decoded photo waits for room in the
+ *       budget of pixel bytes in flight ({@link PipelineOptions#pixelBytesInFlight()}), which it holds until its
+ *       analysis ends.</li>
  *   <li>Analyse (one thread; models use their own threads): batches through CLIP, faces, OCR and the text
  *       embedder. A failing batch is retried photo by photo so one bad photo fails alone.</li>
  *   <li>Commit (the calling thread): one catalogue transaction per batch.</li>
@@ -115,6 +117,7 @@ public final class IndexingPipeline {
     private final List<FileFailure> failures = new ArrayList<>();
     private final AtomicReference<Throwable> fatal = new AtomicReference<>();
     private final StageClock clock = new StageClock();
+    private final ByteBudget pixelsInFlight = new ByteBudget(options.pixelBytesInFlight());
     private final PhotoAnalyser analyser = new PhotoAnalyser(analysers, clock);
     private volatile boolean stopping;
     private int added;
@@ -246,6 +249,9 @@ public final class IndexingPipeline {
       while (!shouldStop() && (t = input.poll()) != null) {
         Work prepared = prepare(t, timed);
         long start = System.nanoTime();
+        if (prepared instanceof Work.Decoded d) {
+          pixelsInFlight.acquire(pixelBytes(d));
+        }
         out.put(prepared);
         clock.stop(StageTimes.WAITING_FOR_ANALYSIS, start);
       }
@@ -305,7 +311,13 @@ public final class IndexingPipeline {
           out.put(w);
         }
         if (!batch.isEmpty() && (w == null || w instanceof Work.End || batch.size() >= options.batchSize())) {
-          for (Work result : analyseBatch(batch, timed)) {
+          List<Work> results;
+          try {
+            results = analyseBatch(batch, timed);
+          } finally {
+            batch.forEach(d -> pixelsInFlight.release(pixelBytes(d)));
+          }
+          for (Work result : results) {
             out.put(result);
           }
           batch.clear();
@@ -432,6 +444,10 @@ public final class IndexingPipeline {
   @FunctionalInterface
   private interface InterruptibleLoop {
     void run() throws InterruptedException;
+  }
+
+  private static long pixelBytes(Work.Decoded d) {
+    return 3L * d.photo().picture().width() * d.photo().picture().height();
   }
 
   private static String sha256(Path file) throws IOException {
