@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  * decode threads), one per analyser ({@value #CLIP}, {@value #FACES}, {@value #OCR}, {@value #TEXT}, on the
  * inference thread, which waits while a model runs on its own threads), {@value #COMMIT} (catalogue transactions),
  * and two kinds of waiting: {@value #WAITING_FOR_PHOTOS} (the inference thread idle, so decoding is the
- * bottleneck) and {@value #WAITING_FOR_ANALYSIS} (the decode threads blocked on a full queue, so inference is).
+ * bottleneck) and {@value #WAITING_FOR_ANALYSIS} (the decode threads blocked on a full queue or on the budget of
+ * pixels in flight, so inference is).
  * Stages that took no time are left out.
  *
  * @param stages the stages in pipeline order
@@ -34,7 +35,7 @@ public record StageTimes(List<Stage> stages) {
   public static final String COMMIT = "commit";
   /** The inference thread waiting for decoded photos. */
   public static final String WAITING_FOR_PHOTOS = "waiting for photos";
-  /** The decode threads waiting for room in the inference queue. */
+  /** The decode threads waiting for room in the inference queue or in the budget of pixels in flight. */
   public static final String WAITING_FOR_ANALYSIS = "waiting for analysis";
 
   /**
