@@ -73,6 +73,9 @@ final class IndexCommand implements Callable<Integer> {
         "%d added, %d updated, %d moved, %d removed, %d unchanged, %d failed in %.1f s%s",
         s.added(), s.updated(), s.moved(), s.removed(), s.unchanged(), s.failures().size(),
         s.elapsed().toMillis() / 1000.0, s.cancelled() ? " (stopped; run again to resume)" : ""));
+    if (s.added() + s.updated() + s.moved() + s.failures().size() > 0) {
+      printer.println("time per stage: " + s.stageTimes());
+    }
     for (FileFailure f : s.failures()) {
       printer.println("  failed: " + f.path() + ": " + f.reason());
     }

@@ -29,7 +29,8 @@ class CliTest {
     cli = new CliRunner(dataDir);
     CliRunner.Result index = cli.run("index", photos.toString());
     assertThat(index.exitCode()).as(index.err()).isZero();
-    assertThat(index.out()).contains("2 added").contains("visual search is off").contains("findmypic models pull clip");
+    assertThat(index.out()).contains("2 added").contains("visual search is off").contains("findmypic models pull clip")
+        .containsPattern("time per stage: hash [0-9.]+ % \\([0-9.]+ s\\), decode [0-9.]+ %");
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.util.List;
  * @param disabled features that are off because an analyser is missing, e.g. "visual search is off: no CLIP embedder"
  * @param cancelled true if the run was cancelled before it finished
  * @param elapsed how long the run took
+ * @param stageTimes how the pipeline's threads shared their time among decoding, each analyser, commits and waiting
  */
 public record IndexSummary(
     int added,
@@ -25,7 +26,8 @@ public record IndexSummary(
     List<FileFailure> failures,
     List<String> disabled,
     boolean cancelled,
-    Duration elapsed) {
+    Duration elapsed,
+    StageTimes stageTimes) {
   /** Copies the lists so the record stays immutable. */
   public IndexSummary {
     failures = List.copyOf(failures);

@@ -9,6 +9,7 @@ import dev.findmypic.index.IndexProgress;
 import dev.findmypic.index.IndexProgress.Stage;
 import dev.findmypic.index.IndexSummary;
 import dev.findmypic.index.ProgressListener;
+import dev.findmypic.index.StageTimes;
 import dev.findmypic.index.catalogue.AnalysedPhoto;
 import dev.findmypic.index.catalogue.Catalogue;
 import dev.findmypic.index.catalogue.FileRef;
@@ -45,7 +46,9 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>Prepare ({@code threads - 1} threads, at least one): hash the file (SHA-256); a file whose content the
  *       catalogue already holds analysed (renamed, moved, or only touched) becomes a move that keeps its analysis;
- *       anything else is decoded, at the reduced scale the analysers allow.</li>
+ *       anything else is decoded, at the reduced scale the analysers allow. A decoded photo waits for room in the
+ *       budget of pixel bytes in flight ({@link PipelineOptions#pixelBytesInFlight()}), which it holds until its
+ *       analysis ends.</li>
  *   <li>Analyse (one thread; models use their own threads): batches through CLIP, faces, OCR and the text
  *       embedder. A failing batch is retried photo by photo so one bad photo fails alone.</li>
  *   <li>Commit (the calling thread): one catalogue transaction per batch.</li>
@@ -53,7 +56,8 @@ import org.slf4j.LoggerFactory;
  * Unchanged files (same size and mtime, analysed by every configured model) are skipped. Files gone from disk are
  * removed at the end, only within the roots of this run, and only from roots that could be read. Every decode and
  * analysis has a time limit. A killed run leaves the catalogue as of its last committed batch; the next run redoes
- * at most the batches that were in flight.
+ * at most the batches that were in flight. The summary says how the threads' time was shared among the stages
+ * ({@link StageTimes}).
  */
 public final class IndexingPipeline {
   private static final Logger LOG = LoggerFactory.getLogger(IndexingPipeline.class);
@@ -62,7 +66,6 @@ public final class IndexingPipeline {
   private final Catalogue catalogue;
   private final Analysers analysers;
   private final PipelineOptions options;
-  private final PhotoAnalyser analyser;
   private final Map<ModelRole, String> modelKeys;
 
   /**
@@ -76,7 +79,6 @@ public final class IndexingPipeline {
     this.catalogue = catalogue;
     this.analysers = analysers;
     this.options = options;
-    this.analyser = new PhotoAnalyser(analysers);
     this.modelKeys = analysers.modelKeys();
   }
 
@@ -114,6 +116,9 @@ public final class IndexingPipeline {
     private final Set<Long> claimed = ConcurrentHashMap.newKeySet();
     private final List<FileFailure> failures = new ArrayList<>();
     private final AtomicReference<Throwable> fatal = new AtomicReference<>();
+    private final StageClock clock = new StageClock();
+    private final ByteBudget pixelsInFlight = new ByteBudget(options.pixelBytesInFlight());
+    private final PhotoAnalyser analyser = new PhotoAnalyser(analysers, clock);
     private volatile boolean stopping;
     private int added;
     private int updated;
@@ -145,10 +150,12 @@ public final class IndexingPipeline {
       }
       report(Stage.DONE);
       Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+      StageTimes times = clock.times();
       LOG.info("indexed in {}: {} added, {} updated, {} moved, {} removed, {} unchanged, {} failed{}", elapsed, added,
           updated, moved, removed, unchanged, failures.size(), cancelled ? " (cancelled)" : "");
+      LOG.info("time per stage: {}", times);
       return new IndexSummary(added, updated, moved, removed, unchanged, failures, analysers.disabledFeatures(),
-          cancelled, elapsed);
+          cancelled, elapsed, times);
     }
 
     private void discover(Root root) {
@@ -240,7 +247,13 @@ public final class IndexingPipeline {
         throws InterruptedException {
       Work.Todo t;
       while (!shouldStop() && (t = input.poll()) != null) {
-        out.put(prepare(t, timed));
+        Work prepared = prepare(t, timed);
+        long start = System.nanoTime();
+        if (prepared instanceof Work.Decoded d) {
+          pixelsInFlight.acquire(pixelBytes(d));
+        }
+        out.put(prepared);
+        clock.stop(StageTimes.WAITING_FOR_ANALYSIS, start);
       }
     }
 
@@ -248,12 +261,15 @@ public final class IndexingPipeline {
       FileRef file = t.file();
       boolean isNew = t.known() == null;
       String hash;
+      long hashStart = System.nanoTime();
       try {
         hash = timed.call(() -> sha256(file.path()), options.fileTimeout());
       } catch (InterruptedException e) {
         throw e;
       } catch (Exception e) {
         return new Work.Failed(file, isNew, TimedCalls.reason(e));
+      } finally {
+        clock.stop(StageTimes.HASH, hashStart);
       }
       FileRef hashed = new FileRef(file.rootId(), file.path(), file.size(), file.mtime(), hash);
       FileState known = t.known();
@@ -269,6 +285,7 @@ public final class IndexingPipeline {
           return new Work.Moved(original.id(), hashed, true);
         }
       }
+      long decodeStart = System.nanoTime();
       try {
         return new Work.Decoded(hashed, isNew,
             timed.call(() -> analysers.decoder().decode(file.path(), analysers.minShortSide()), options.fileTimeout()));
@@ -276,6 +293,8 @@ public final class IndexingPipeline {
         throw e;
       } catch (Exception e) {
         return new Work.Failed(hashed, isNew, TimedCalls.reason(e));
+      } finally {
+        clock.stop(StageTimes.DECODE, decodeStart);
       }
     }
 
@@ -283,14 +302,22 @@ public final class IndexingPipeline {
         throws InterruptedException {
       List<Work.Decoded> batch = new ArrayList<>(options.batchSize());
       while (true) {
+        long start = System.nanoTime();
         Work w = batch.isEmpty() ? in.take() : in.poll(20, TimeUnit.MILLISECONDS);
+        clock.stop(StageTimes.WAITING_FOR_PHOTOS, start);
         if (w instanceof Work.Decoded d) {
           batch.add(d);
         } else if (w != null && !(w instanceof Work.End)) {
           out.put(w);
         }
         if (!batch.isEmpty() && (w == null || w instanceof Work.End || batch.size() >= options.batchSize())) {
-          for (Work result : analyseBatch(batch, timed)) {
+          List<Work> results;
+          try {
+            results = analyseBatch(batch, timed);
+          } finally {
+            batch.forEach(d -> pixelsInFlight.release(pixelBytes(d)));
+          }
+          for (Work result : results) {
             out.put(result);
           }
           batch.clear();
@@ -351,6 +378,7 @@ public final class IndexingPipeline {
     }
 
     private void commit(List<Work> batch) {
+      long start = System.nanoTime();
       catalogue.write(c -> {
         for (Work w : batch) {
           if (w instanceof Work.Analysed a) {
@@ -363,6 +391,7 @@ public final class IndexingPipeline {
         }
         return null;
       });
+      clock.stop(StageTimes.COMMIT, start);
       for (Work w : batch) {
         FileRef file;
         if (w instanceof Work.Analysed a) {
@@ -415,6 +444,10 @@ public final class IndexingPipeline {
   @FunctionalInterface
   private interface InterruptibleLoop {
     void run() throws InterruptedException;
+  }
+
+  private static long pixelBytes(Work.Decoded d) {
+    return 3L * d.photo().picture().width() * d.photo().picture().height();
   }
 
   private static String sha256(Path file) throws IOException {

@@ -3,17 +3,23 @@ package dev.findmypic.index.pipeline;
 import dev.findmypic.core.DetectedFace;
 import dev.findmypic.core.OcrResult;
 import dev.findmypic.core.Picture;
+import dev.findmypic.index.StageTimes;
 import dev.findmypic.index.catalogue.AnalysedPhoto;
 import dev.findmypic.index.catalogue.FaceRecord;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs the configured analysers over a batch of decoded photos: CLIP and the text embedder batched, faces and OCR per photo. */
+/**
+ * Runs the configured analysers over a batch of decoded photos: CLIP and the text embedder batched, faces and OCR per
+ * photo, adding each analyser's time to the run's {@link StageClock}.
+ */
 final class PhotoAnalyser {
   private final Analysers analysers;
+  private final StageClock clock;
 
-  PhotoAnalyser(Analysers analysers) {
+  PhotoAnalyser(Analysers analysers, StageClock clock) {
     this.analysers = analysers;
+    this.clock = clock;
   }
 
   List<AnalysedPhoto> analyse(List<Work.Decoded> batch) {
@@ -21,18 +27,28 @@ final class PhotoAnalyser {
     for (Work.Decoded d : batch) {
       pictures.add(d.photo().picture());
     }
-    List<float[]> image = analysers.clip() == null ? null : analysers.clip().embedImages(pictures);
+    List<float[]> image = null;
+    if (analysers.clip() != null) {
+      long start = System.nanoTime();
+      image = analysers.clip().embedImages(pictures);
+      clock.stop(StageTimes.CLIP, start);
+    }
     List<List<FaceRecord>> faces = new ArrayList<>(batch.size());
     List<OcrResult> ocr = new ArrayList<>(batch.size());
     List<String> texts = new ArrayList<>(batch.size());
     for (int i = 0; i < batch.size(); i++) {
       Picture picture = pictures.get(i);
       faces.add(faces(picture));
-      OcrResult read = analysers.ocr() == null ? OcrResult.EMPTY : analysers.ocr().read(picture);
+      OcrResult read = read(picture);
       ocr.add(read);
       texts.add(textOf(batch.get(i), read));
     }
-    List<float[]> text = analysers.text() == null ? null : analysers.text().embedTexts(texts);
+    List<float[]> text = null;
+    if (analysers.text() != null) {
+      long start = System.nanoTime();
+      text = analysers.text().embedTexts(texts);
+      clock.stop(StageTimes.TEXT, start);
+    }
     List<AnalysedPhoto> out = new ArrayList<>(batch.size());
     for (int i = 0; i < batch.size(); i++) {
       Work.Decoded d = batch.get(i);
@@ -42,15 +58,24 @@ final class PhotoAnalyser {
     return out;
   }
 
+  private OcrResult read(Picture picture) {
+    if (analysers.ocr() == null) {
+      return OcrResult.EMPTY;
+    }
+    long start = System.nanoTime();
+    OcrResult read = analysers.ocr().read(picture);
+    clock.stop(StageTimes.OCR, start);
+    return read;
+  }
+
   private List<FaceRecord> faces(Picture picture) {
     if (analysers.faces() == null) {
       return List.of();
     }
+    long start = System.nanoTime();
     List<DetectedFace> found = analysers.faces().detect(picture);
-    if (found.isEmpty()) {
-      return List.of();
-    }
-    List<float[]> vectors = analysers.faces().embed(picture, found);
+    List<float[]> vectors = found.isEmpty() ? List.of() : analysers.faces().embed(picture, found);
+    clock.stop(StageTimes.FACES, start);
     List<FaceRecord> records = new ArrayList<>(found.size());
     for (int i = 0; i < found.size(); i++) {
       records.add(new FaceRecord(found.get(i), vectors.get(i)));

@@ -23,6 +23,14 @@ public interface Checkpoint extends AutoCloseable {
    */
   Tensor get(String name);
 
+  /**
+   * Says that a tensor's data will not be read again, so that memory mapped for it may be released now rather than
+   * when the checkpoint closes. A tensor that did not come from this checkpoint is ignored.
+   *
+   * @param tensor a tensor from {@link #get}, whose data must not be read afterwards
+   */
+  default void release(Tensor tensor) {}
+
   @Override
   void close();
 }

@@ -47,6 +47,11 @@ final class RenamedCheckpoint implements Checkpoint {
   }
 
   @Override
+  public void release(Tensor tensor) {
+    delegate.release(tensor);
+  }
+
+  @Override
   public void close() {
     delegate.close();
   }

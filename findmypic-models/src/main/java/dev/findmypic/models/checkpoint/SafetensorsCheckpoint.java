@@ -10,12 +10,14 @@ import java.util.Set;
 
 /**
  * A safetensors file, memory-mapped one tensor at a time, so that files of any size (beyond 2 GiB too) open without
- * reading them into the heap. The header is validated in full when the file is opened.
+ * reading them into the heap. The header is validated in full when the file is opened. A tensor's data is unmapped
+ * when it is released, or when the checkpoint closes.
  */
 final class SafetensorsCheckpoint implements Checkpoint {
   private final Path file;
   private final FileChannel channel;
   private final SafetensorsHeader header;
+  private final FileMappings mappings = new FileMappings();
   private volatile boolean closed;
 
   private SafetensorsCheckpoint(Path file, FileChannel channel, SafetensorsHeader header) {
@@ -66,16 +68,22 @@ final class SafetensorsCheckpoint implements Checkpoint {
     }
     int length = Tensors.bufferSize(file + ": tensor '" + name + "'", e.length());
     try {
-      var data = channel.map(FileChannel.MapMode.READ_ONLY, header.dataStart() + e.begin(), length);
-      return new Tensor(name, e.type(), e.shape().clone(), Tensors.littleEndian(data));
+      var data = mappings.map(channel, header.dataStart() + e.begin(), length);
+      return new Tensor(name, e.type(), e.shape().clone(), data);
     } catch (IOException ex) {
       throw new ModelException(file + ": cannot map tensor '" + name + "': " + ex.getMessage(), ex);
     }
   }
 
   @Override
+  public void release(Tensor tensor) {
+    mappings.release(tensor.data());
+  }
+
+  @Override
   public void close() {
     closed = true;
+    mappings.unmapAll();
     Checkpoints.closeQuietly(file, channel);
   }
 }

@@ -103,6 +103,11 @@ final class ShardedCheckpoint implements Checkpoint {
   }
 
   @Override
+  public synchronized void release(Tensor tensor) {
+    open.values().forEach(shard -> shard.release(tensor));
+  }
+
+  @Override
   public synchronized void close() {
     closed = true;
     List<Checkpoint> shards = new ArrayList<>(open.values());

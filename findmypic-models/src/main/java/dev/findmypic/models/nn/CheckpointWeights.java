@@ -6,6 +6,7 @@ import dev.findmypic.core.FindMyPicException;
 import dev.findmypic.core.ModelException;
 import dev.findmypic.models.checkpoint.Checkpoint;
 import dev.findmypic.models.checkpoint.Checkpoints;
+import dev.findmypic.models.checkpoint.Tensor;
 import dev.findmypic.models.checkpoint.TensorArrays;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,8 @@ import java.util.function.BiFunction;
 
 /**
  * {@link Weights} read from a checkpoint file (safetensors, sharded safetensors, or a {@code torch.save} file).
- * Closing it closes the checkpoint; the arrays it made stay valid, owned by the model's manager.
+ * Each tensor is copied into an array and its file data released at once, so a loaded model's weights are resident
+ * once, not twice. Closing it closes the checkpoint; the arrays it made stay valid, owned by the model's manager.
  */
 public final class CheckpointWeights implements Weights, AutoCloseable {
   /** The file names a Hugging Face model directory may hold its weights under, in order of preference. */
@@ -92,7 +94,12 @@ public final class CheckpointWeights implements Weights, AutoCloseable {
 
   @Override
   public NDArray get(String name) {
-    return TensorArrays.toNDArray(checkpoint.get(name), manager);
+    Tensor tensor = checkpoint.get(name);
+    try {
+      return TensorArrays.toNDArray(tensor, manager);
+    } finally {
+      checkpoint.release(tensor);
+    }
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.findmypic.models.checkpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.findmypic.core.ModelFormatException;
 import dev.findmypic.core.testing.SharedData;
@@ -94,6 +95,34 @@ class SafetensorsCheckpointTest {
         "{\"weight_map\":{\"a\":\"../etc/passwd\"}}");
     assertThatThrownBy(() -> Checkpoints.open(index)).isInstanceOf(ModelFormatException.class)
         .hasMessageContaining("../etc/passwd");
+  }
+
+  @Test
+  void aReleasedTensorIsUnmappedAtOnceAndTheRestAtClose() throws IOException {
+    Path maps = Path.of("/proc/self/maps");
+    assumeTrue(Files.isReadable(maps), "needs /proc/self/maps (Linux) to see the process's mappings");
+    Path file = SafetensorsFiles.write(dir.resolve("mapped-" + System.nanoTime() + ".safetensors"),
+        "{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]},"
+            + "\"b\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[8,12]}}",
+        SafetensorsFiles.floats(1, 2, 3));
+    try (Checkpoint c = Checkpoints.open(file)) {
+      Tensor a = c.get("a");
+      Tensor b = c.get("b");
+      assertThat(TensorArrays.toFloats(a)).containsExactly(1, 2);
+      assertThat(mappingsOf(maps, file)).isEqualTo(2);
+      c.release(a);
+      assertThat(mappingsOf(maps, file)).isEqualTo(1);
+      c.release(new Tensor("b", TensorType.F32, new long[] {1}, ByteBuffer.allocate(4)));
+      assertThat(mappingsOf(maps, file)).as("a tensor from elsewhere is ignored").isEqualTo(1);
+      assertThat(TensorArrays.toFloats(b)).containsExactly(3);
+      assertThat(TensorArrays.toFloats(c.get("a"))).as("a released tensor can be read again").containsExactly(1, 2);
+    }
+    assertThat(mappingsOf(maps, file)).isZero();
+  }
+
+  private static long mappingsOf(Path maps, Path file) throws IOException {
+    String name = file.toRealPath().toString();
+    return Files.readAllLines(maps).stream().filter(line -> line.endsWith(name)).count();
   }
 
   @Test
