@@ -23,8 +23,10 @@ import java.util.Set;
 /**
  * Opens a face recogniser from the files a role's resolved models hold: an embedder (facenet-pytorch's
  * InceptionResnetV1, else OpenCV Zoo's SFace {@code face_recognition_sface*.onnx}, else dlib's ResNet as face-api.js
- * publishes it) and a detector (MTCNN's {@code pnet.pt}, or a YuNet {@code face_detection_yunet*.onnx}; SFace takes
- * YuNet first, as OpenCV Zoo pairs them, since both may share the data directory with MTCNN).
+ * publishes it) and a detector (MTCNN's {@code pnet.pt}, or a YuNet {@code face_detection_yunet*.onnx}). Where both
+ * detectors are present, FaceNet gets MTCNN, since its crops are defined on MTCNN's boxes; SFace and dlib's ResNet get
+ * YuNet, which OpenCV Zoo pairs with SFace and which found people better for dlib's ResNet on {@code fixtures/faces}
+ * (person search micro precision / recall 0.964 / 0.981 against 0.768 / 0.889 with MTCNN, at a sixth of the CPU time).
  */
 final class FaceRecognizers {
   private static final String DLIB_MANIFEST = "face_recognition_model-weights_manifest.json";
@@ -44,7 +46,7 @@ final class FaceRecognizers {
           + FACENET_FILES + ", OpenCV Zoo's face_recognition_sface_2021dec.onnx, or dlib's ResNet as face-api.js"
           + " publishes it (" + DLIB_MANIFEST + " and its .bin)");
     }
-    FaceDetector detector = detector(files, sface.isPresent());
+    FaceDetector detector = detector(files, faceNet.isEmpty());
     try {
       if (faceNet.isPresent()) {
         return faceNet(faceNet.get(), detector);
