@@ -6,13 +6,13 @@ import dev.findmypic.core.Modality;
 import dev.findmypic.core.ModelInfo;
 import dev.findmypic.core.Picture;
 import dev.findmypic.core.Vectors;
+import dev.findmypic.models.face.DetectingRecognizer;
 import dev.findmypic.models.face.FaceDetector;
 import dev.findmypic.models.face.align.FaceAligner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The "dlib-resnet" face tier: any {@link FaceDetector} that gives five landmarks (MTCNN, YuNet), dlib's chip
@@ -25,16 +25,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * of different ones (accuracy 0.955); unit {@value #THRESHOLD} accepts 84.0 % and 3.0 % (accuracy 0.963); the ROC
  * areas are 0.981 and 0.980. Callers who need dlib's raw descriptors use {@link DlibResnetEmbedder} directly.
  */
-public final class DlibResnetRecognizer implements FaceRecognizer {
+public final class DlibResnetRecognizer extends DetectingRecognizer {
   /** Euclidean distance between unit vectors at or below which two faces are the same person. */
   public static final double THRESHOLD = 0.40;
   /** The model id under which this tier's vectors are stored. */
   public static final String MODEL_ID = "dlib/dlib_face_recognition_resnet_model_v1";
 
-  private final FaceDetector detector;
   private final DlibResnetEmbedder embedder;
-  private final ModelInfo info;
-  private final AtomicBoolean closed = new AtomicBoolean();
 
   /**
    * Combines a detector and an embedder; the recogniser owns both and closes them.
@@ -43,9 +40,10 @@ public final class DlibResnetRecognizer implements FaceRecognizer {
    * @param embedder the descriptor network
    */
   public DlibResnetRecognizer(FaceDetector detector, DlibResnetEmbedder embedder) {
-    this.detector = detector;
+    super(detector, embedder::close,
+        new ModelInfo(MODEL_ID, embedder.revision(), DlibResnetEmbedder.DIMENSION, Set.of(Modality.IMAGE)),
+        DlibResnetEmbedder.DIMENSION, THRESHOLD);
     this.embedder = embedder;
-    this.info = new ModelInfo(MODEL_ID, embedder.revision(), DlibResnetEmbedder.DIMENSION, Set.of(Modality.IMAGE));
   }
 
   /**
@@ -57,16 +55,6 @@ public final class DlibResnetRecognizer implements FaceRecognizer {
    */
   public static DlibResnetRecognizer open(Path modelDir, FaceDetector detector) {
     return new DlibResnetRecognizer(detector, DlibResnetEmbedder.load(modelDir));
-  }
-
-  @Override
-  public ModelInfo info() {
-    return info;
-  }
-
-  @Override
-  public List<DetectedFace> detect(Picture picture) {
-    return detector.detect(picture);
   }
 
   /**
@@ -90,26 +78,5 @@ public final class DlibResnetRecognizer implements FaceRecognizer {
       vectors.add(Vectors.normalizeInPlace(descriptor));
     }
     return vectors;
-  }
-
-  @Override
-  public double distance(float[] a, float[] b) {
-    return Vectors.euclidean(a, b);
-  }
-
-  @Override
-  public double threshold() {
-    return THRESHOLD;
-  }
-
-  @Override
-  public void close() {
-    if (closed.compareAndSet(false, true)) {
-      try {
-        detector.close();
-      } finally {
-        embedder.close();
-      }
-    }
   }
 }

@@ -2,14 +2,12 @@ package dev.findmypic.models.face.facenet;
 
 import dev.findmypic.core.BoundingBox;
 import dev.findmypic.core.DetectedFace;
-import dev.findmypic.core.FaceRecognizer;
 import dev.findmypic.core.ModelInfo;
 import dev.findmypic.core.Picture;
-import dev.findmypic.core.Vectors;
+import dev.findmypic.models.face.DetectingRecognizer;
 import dev.findmypic.models.face.FaceDetector;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The seed's face pipeline: a detector (facenet-pytorch's MTCNN, {@link dev.findmypic.models.face.mtcnn.MtcnnDetector})
@@ -22,14 +20,11 @@ import java.util.Objects;
  *
  * <p>Thread-safe when the detector and embedder are; closing closes both.
  */
-public final class MtcnnFaceNetRecognizer implements FaceRecognizer {
+public final class MtcnnFaceNetRecognizer extends DetectingRecognizer {
   /** The default same-person distance threshold (see the class comment for its origin). */
   public static final double DEFAULT_THRESHOLD = 1.04;
 
-  private final FaceDetector detector;
   private final FaceNetEmbedder embedder;
-  private final ModelInfo info;
-  private final double threshold;
 
   /**
    * Combines a detector and an embedder.
@@ -40,26 +35,8 @@ public final class MtcnnFaceNetRecognizer implements FaceRecognizer {
    * @param threshold the same-person distance, for example {@link #DEFAULT_THRESHOLD}
    */
   public MtcnnFaceNetRecognizer(FaceDetector detector, FaceNetEmbedder embedder, ModelInfo info, double threshold) {
-    this.detector = Objects.requireNonNull(detector, "detector");
-    this.embedder = Objects.requireNonNull(embedder, "embedder");
-    this.info = Objects.requireNonNull(info, "info");
-    if (info.dimension() != InceptionResnetV1.DIMENSION) {
-      throw new IllegalArgumentException("FaceNet vectors have 512 dimensions, the info says " + info);
-    }
-    if (!(threshold > 0 && threshold < 2)) {
-      throw new IllegalArgumentException("threshold must be in (0, 2) for unit vectors, got " + threshold);
-    }
-    this.threshold = threshold;
-  }
-
-  @Override
-  public ModelInfo info() {
-    return info;
-  }
-
-  @Override
-  public List<DetectedFace> detect(Picture picture) {
-    return detector.detect(picture);
+    super(detector, embedder::close, info, InceptionResnetV1.DIMENSION, threshold);
+    this.embedder = embedder;
   }
 
   @Override
@@ -71,24 +48,5 @@ public final class MtcnnFaceNetRecognizer implements FaceRecognizer {
       boxes.add(new float[] {b.x() * k, b.y() * k, b.right() * k, b.bottom() * k});
     }
     return embedder.embed(picture, boxes);
-  }
-
-  @Override
-  public double distance(float[] a, float[] b) {
-    return Vectors.euclidean(a, b);
-  }
-
-  @Override
-  public double threshold() {
-    return threshold;
-  }
-
-  @Override
-  public void close() {
-    try {
-      detector.close();
-    } finally {
-      embedder.close();
-    }
   }
 }

@@ -1,13 +1,11 @@
 package dev.findmypic.models.face.sface;
 
 import dev.findmypic.core.DetectedFace;
-import dev.findmypic.core.FaceRecognizer;
 import dev.findmypic.core.ModelInfo;
 import dev.findmypic.core.Picture;
-import dev.findmypic.core.Vectors;
+import dev.findmypic.models.face.DetectingRecognizer;
 import dev.findmypic.models.face.FaceDetector;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The fast face tier: a five-landmark detector (YuNet, {@link dev.findmypic.models.face.yunet.YuNetDetector}) and
@@ -25,16 +23,13 @@ import java.util.Objects;
  *
  * <p>Thread-safe when the detector and embedder are; closing closes both.
  */
-public final class SFaceRecognizer implements FaceRecognizer {
+public final class SFaceRecognizer extends DetectingRecognizer {
   /** OpenCV's same-person L2 distance between normalised SFace features. */
   public static final double DEFAULT_THRESHOLD = 1.128;
   /** OpenCV's same-person cosine similarity, the same decision as {@link #DEFAULT_THRESHOLD}. */
   public static final double COSINE_THRESHOLD = 0.363;
 
-  private final FaceDetector detector;
   private final SFaceEmbedder embedder;
-  private final ModelInfo info;
-  private final double threshold;
 
   /**
    * Combines a detector and an embedder.
@@ -45,49 +40,12 @@ public final class SFaceRecognizer implements FaceRecognizer {
    * @param threshold the same-person distance, for example {@link #DEFAULT_THRESHOLD}
    */
   public SFaceRecognizer(FaceDetector detector, SFaceEmbedder embedder, ModelInfo info, double threshold) {
-    this.detector = Objects.requireNonNull(detector, "detector");
-    this.embedder = Objects.requireNonNull(embedder, "embedder");
-    this.info = Objects.requireNonNull(info, "info");
-    if (info.dimension() != SFaceEmbedder.DIMENSION) {
-      throw new IllegalArgumentException("SFace vectors have 128 dimensions, the info says " + info);
-    }
-    if (!(threshold > 0 && threshold < 2)) {
-      throw new IllegalArgumentException("threshold must be in (0, 2) for unit vectors, got " + threshold);
-    }
-    this.threshold = threshold;
-  }
-
-  @Override
-  public ModelInfo info() {
-    return info;
-  }
-
-  @Override
-  public List<DetectedFace> detect(Picture picture) {
-    return detector.detect(picture);
+    super(detector, embedder::close, info, SFaceEmbedder.DIMENSION, threshold);
+    this.embedder = embedder;
   }
 
   @Override
   public List<float[]> embed(Picture picture, List<DetectedFace> faces) {
     return embedder.embed(picture, faces);
-  }
-
-  @Override
-  public double distance(float[] a, float[] b) {
-    return Vectors.euclidean(a, b);
-  }
-
-  @Override
-  public double threshold() {
-    return threshold;
-  }
-
-  @Override
-  public void close() {
-    try {
-      detector.close();
-    } finally {
-      embedder.close();
-    }
   }
 }
