@@ -55,7 +55,7 @@ class IndexingUnderLoadTest {
       assertThat(summary.failures()).isEmpty();
       assertThat(summary.added()).isEqualTo(PHOTOS);
       assertThat(library.checkIntegrity()).isEmpty();
-      assertThat(library.searchWords("receipt", dev.findmypic.index.search.FtsQuery.Mode.ALL_WORDS,
+      assertThat(library.searchWords("receipt", dev.findmypic.index.text.FtsQuery.Mode.ALL_WORDS,
           SearchRequest.firstPage(1)).total()).isEqualTo(PHOTOS);
     }
     assertEveryPhotoIndexedOnce(data);

@@ -3,7 +3,7 @@ package dev.findmypic.index.load;
 import dev.findmypic.core.Picture;
 import dev.findmypic.index.PhotoLibrary;
 import dev.findmypic.index.search.FaceReference;
-import dev.findmypic.index.search.FtsQuery;
+import dev.findmypic.index.text.FtsQuery;
 import dev.findmypic.index.search.SearchFilter;
 import dev.findmypic.index.search.SearchPage;
 import dev.findmypic.index.search.SearchRequest;
