@@ -30,8 +30,9 @@ public record Analysers(PhotoDecoder decoder, Embedder clip, Embedder text, Face
   /**
    * The short side OCR is run at, in pixels: a 12 MP JPEG (4000x3000) is decoded at 1/2, 2000x1500, a quarter of the
    * pixels; smaller photos at full size. PP-OCR's detector sees at most 960 pixels on the long side either way, and
-   * the recogniser scales each line to 48 pixels high; at full size the pipeline's peak RSS with every model was
-   * ~2.0 GB, at 1/2 under 1.5 GB, with the CER unchanged (benchmarks/pipeline/RESULTS.md).
+   * the recogniser scales each line to 48 pixels high. Decoding, faces and OCR's picture copies get 4x fewer pixels:
+   * CPU per photo with CLIP, faces and OCR 2.52 -> 1.59 s (benchmarks/pipeline/RESULTS.md, with the cost in accuracy
+   * when the print is small).
    */
   public static final int OCR_SHORT_SIDE = 1500;
 
