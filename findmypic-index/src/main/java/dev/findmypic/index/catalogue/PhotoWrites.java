@@ -89,6 +89,29 @@ public final class PhotoWrites {
     if (keys.containsKey(ModelRole.OCR)) {
       replaceOcr(c, id, keys.get(ModelRole.OCR), photo);
     }
+    recordAnalyses(c, id, keys);
+    refreshFullText(c, id, photo.file().path());
+    return id;
+  }
+
+  /**
+   * Replaces a file's text vector alone, the rest of its analysis being current: after the text model changed, the
+   * vector is recomputed from what the catalogue holds (name, OCR lines) without decoding the photo again.
+   *
+   * @param c the writer connection
+   * @param fileId the file
+   * @param file the file as found now (same path and content; size and mtime are updated)
+   * @param key the text model's key
+   * @param vector the new vector
+   */
+  public static void putTextVector(Connection c, long fileId, FileRef file, String key, float[] vector)
+      throws SQLException {
+    move(c, fileId, file);
+    replaceEmbedding(c, fileId, VectorKind.TEXT, key, vector);
+    recordAnalyses(c, fileId, Map.of(ModelRole.TEXT, key));
+  }
+
+  private static void recordAnalyses(Connection c, long id, Map<ModelRole, String> keys) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(
         "INSERT INTO analyses(file_id, role, model_key) VALUES (?, ?, ?)"
             + " ON CONFLICT(file_id, role) DO UPDATE SET model_key = excluded.model_key")) {
@@ -100,8 +123,6 @@ public final class PhotoWrites {
       }
       s.executeBatch();
     }
-    refreshFullText(c, id, photo.file().path());
-    return id;
   }
 
   /**

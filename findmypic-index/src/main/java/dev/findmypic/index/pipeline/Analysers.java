@@ -27,6 +27,14 @@ public record Analysers(PhotoDecoder decoder, Embedder clip, Embedder text, Face
   public static final int CLIP_SHORT_SIDE = 224;
   /** The short side face detection is run at, in pixels; small faces in large photos stay findable. */
   public static final int FACES_SHORT_SIDE = 1080;
+  /**
+   * The short side OCR is run at, in pixels: a 12 MP JPEG (4000x3000) is decoded at 1/2, 2000x1500, a quarter of the
+   * pixels; smaller photos at full size. PP-OCR's detector sees at most 960 pixels on the long side either way, and
+   * the recogniser scales each line to 48 pixels high. Decoding, faces and OCR's picture copies get 4x fewer pixels:
+   * CPU per photo with CLIP, faces and OCR 2.52 -> 1.59 s (benchmarks/pipeline/RESULTS.md, with the cost in accuracy
+   * when the print is small).
+   */
+  public static final int OCR_SHORT_SIDE = 1500;
 
   /** Checks that there is a decoder. */
   public Analysers {
@@ -53,14 +61,15 @@ public record Analysers(PhotoDecoder decoder, Embedder clip, Embedder text, Face
   }
 
   /**
-   * The smallest short side the analysers need, so the decoder may decode at a reduced scale: full size when OCR
-   * runs (small print), {@value #FACES_SHORT_SIDE} for faces, {@value #CLIP_SHORT_SIDE} for CLIP alone.
+   * The smallest short side the analysers need, so the decoder may decode at a reduced scale:
+   * {@value #OCR_SHORT_SIDE} when OCR runs, {@value #FACES_SHORT_SIDE} for faces, {@value #CLIP_SHORT_SIDE} for CLIP
+   * alone.
    *
-   * @return the short side in pixels, 0 for full size
+   * @return the short side in pixels
    */
   public int minShortSide() {
     if (ocr != null) {
-      return 0;
+      return OCR_SHORT_SIDE;
     }
     return faces != null ? FACES_SHORT_SIDE : CLIP_SHORT_SIDE;
   }

@@ -4,6 +4,8 @@ import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
 import dev.findmypic.core.CatalogueException;
 import dev.findmypic.core.ModelRole;
+import dev.findmypic.core.OcrResult;
+import dev.findmypic.core.TextLine;
 import dev.findmypic.index.FileFailure;
 import dev.findmypic.index.IndexProgress;
 import dev.findmypic.index.IndexProgress.Stage;
@@ -24,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -46,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>Prepare ({@code threads - 1} threads, at least one): hash the file (SHA-256); a file whose content the
  *       catalogue already holds analysed (renamed, moved, or only touched) becomes a move that keeps its analysis;
- *       anything else is decoded, at the reduced scale the analysers allow. A decoded photo waits for room in the
+ *       one whose analysis is current but for the text model (the text model changed) gets its text vector
+ *       recomputed from its name and stored OCR lines, without being decoded; anything else is decoded, at the reduced scale the analysers allow. A decoded photo waits for room in the
  *       budget of pixel bytes in flight ({@link PipelineOptions#pixelBytesInFlight()}), which it holds until its
  *       analysis ends.</li>
  *   <li>Analyse (one thread; models use their own threads): batches through CLIP, faces, OCR and the text
@@ -96,13 +100,24 @@ public final class IndexingPipeline {
     return new Run(listener, cancelled).execute(roots);
   }
 
-  private boolean analysedByEveryModel(FileState state) {
+  /** @return the configured roles whose model did not analyse this file (another model did, or none) */
+  private Set<ModelRole> staleRoles(FileState state) {
+    Set<ModelRole> stale = EnumSet.noneOf(ModelRole.class);
     for (Map.Entry<ModelRole, String> e : modelKeys.entrySet()) {
       if (!e.getValue().equals(state.analyses().get(e.getKey().key()))) {
-        return false;
+        stale.add(e.getKey());
       }
     }
-    return true;
+    return stale;
+  }
+
+  /** @return the OCR lines stored for a file, or none when OCR is off (then the text vector sees the name alone) */
+  private OcrResult storedOcr(long fileId) {
+    if (analysers.ocr() == null) {
+      return OcrResult.EMPTY;
+    }
+    List<TextLine> lines = catalogue.read(c -> PhotoReads.ocrLines(c, List.of(fileId))).get(fileId);
+    return lines == null ? OcrResult.EMPTY : new OcrResult(lines);
   }
 
   /** The state of one run. */
@@ -173,7 +188,7 @@ public final class IndexingPipeline {
       for (Discovery.Found f : found) {
         FileState state = known.remove(f.path());
         if (state != null && state.size() == f.size() && state.mtime() == f.mtime()
-            && (state.status() == FileStatus.FAILED || analysedByEveryModel(state))) {
+            && (state.status() == FileStatus.FAILED || staleRoles(state).isEmpty())) {
           unchanged++;
         } else {
           todo.add(new Work.Todo(new FileRef(root.id(), f.path(), f.size(), f.mtime(), null), state));
@@ -182,7 +197,7 @@ public final class IndexingPipeline {
       }
       for (FileState state : known.values()) {
         gone.add(state);
-        if (state.status() == FileStatus.INDEXED && state.contentHash() != null && analysedByEveryModel(state)) {
+        if (state.status() == FileStatus.INDEXED && state.contentHash() != null && staleRoles(state).isEmpty()) {
           goneByHash.computeIfAbsent(state.contentHash(), h -> new ConcurrentLinkedQueue<>()).add(state);
         }
       }
@@ -273,9 +288,14 @@ public final class IndexingPipeline {
       }
       FileRef hashed = new FileRef(file.rootId(), file.path(), file.size(), file.mtime(), hash);
       FileState known = t.known();
-      if (known != null && known.status() == FileStatus.INDEXED && hash.equals(known.contentHash())
-          && analysedByEveryModel(known)) {
-        return new Work.Moved(known.id(), hashed, false);
+      if (known != null && known.status() == FileStatus.INDEXED && hash.equals(known.contentHash())) {
+        Set<ModelRole> stale = staleRoles(known);
+        if (stale.isEmpty()) {
+          return new Work.Moved(known.id(), hashed, false);
+        }
+        if (stale.equals(EnumSet.of(ModelRole.TEXT))) {
+          return new Work.Retext(known.id(), hashed, storedOcr(known.id()));
+        }
       }
       if (known == null) {
         Queue<FileState> sameContent = goneByHash.get(hash);
@@ -301,16 +321,20 @@ public final class IndexingPipeline {
     private void analyseAll(BlockingQueue<Work> in, BlockingQueue<Work> out, TimedCalls timed)
         throws InterruptedException {
       List<Work.Decoded> batch = new ArrayList<>(options.batchSize());
+      List<Work.Retext> retexts = new ArrayList<>(options.batchSize());
       while (true) {
         long start = System.nanoTime();
-        Work w = batch.isEmpty() ? in.take() : in.poll(20, TimeUnit.MILLISECONDS);
+        Work w = batch.isEmpty() && retexts.isEmpty() ? in.take() : in.poll(20, TimeUnit.MILLISECONDS);
         clock.stop(StageTimes.WAITING_FOR_PHOTOS, start);
         if (w instanceof Work.Decoded d) {
           batch.add(d);
+        } else if (w instanceof Work.Retext r) {
+          retexts.add(r);
         } else if (w != null && !(w instanceof Work.End)) {
           out.put(w);
         }
-        if (!batch.isEmpty() && (w == null || w instanceof Work.End || batch.size() >= options.batchSize())) {
+        boolean flush = w == null || w instanceof Work.End;
+        if (!batch.isEmpty() && (flush || batch.size() >= options.batchSize())) {
           List<Work> results;
           try {
             results = analyseBatch(batch, timed);
@@ -321,6 +345,12 @@ public final class IndexingPipeline {
             out.put(result);
           }
           batch.clear();
+        }
+        if (!retexts.isEmpty() && (flush || retexts.size() >= options.batchSize())) {
+          for (Work result : retextBatch(retexts, timed)) {
+            out.put(result);
+          }
+          retexts.clear();
         }
         if (w instanceof Work.End) {
           return;
@@ -350,6 +380,27 @@ public final class IndexingPipeline {
         }
         return results;
       }
+    }
+
+    /** Recomputes the text vectors of a batch of {@link Work.Retext}; if that fails, each file is recorded as failed. */
+    private List<Work> retextBatch(List<Work.Retext> batch, TimedCalls timed) throws InterruptedException {
+      List<Work> results = new ArrayList<>(batch.size());
+      try {
+        Duration limit = options.fileTimeout().multipliedBy(batch.size());
+        List<float[]> vectors = timed.call(() -> analyser.retext(batch), limit);
+        for (int i = 0; i < batch.size(); i++) {
+          Work.Retext r = batch.get(i);
+          results.add(new Work.Retexted(r.fileId(), r.file(), vectors.get(i)));
+        }
+      } catch (InterruptedException e) {
+        throw e;
+      } catch (Exception e) {
+        String reason = TimedCalls.reason(e);
+        for (Work.Retext r : batch) {
+          results.add(new Work.Failed(r.file(), false, reason));
+        }
+      }
+      return results;
     }
 
     private void commitAll(BlockingQueue<Work> in) {
@@ -387,6 +438,8 @@ public final class IndexingPipeline {
             PhotoWrites.putFailed(c, f.file(), f.reason());
           } else if (w instanceof Work.Moved m) {
             PhotoWrites.move(c, m.fileId(), m.to());
+          } else if (w instanceof Work.Retexted r) {
+            PhotoWrites.putTextVector(c, r.fileId(), r.file(), modelKeys.get(ModelRole.TEXT), r.textVector());
           }
         }
         return null;
@@ -404,6 +457,9 @@ public final class IndexingPipeline {
         } else if (w instanceof Work.Failed f) {
           file = f.file();
           failures.add(new FileFailure(f.file().path(), f.reason()));
+        } else if (w instanceof Work.Retexted r) {
+          file = r.file();
+          updated++;
         } else {
           Work.Moved m = (Work.Moved) w;
           file = m.to();

@@ -6,6 +6,7 @@ import dev.findmypic.core.Picture;
 import dev.findmypic.index.StageTimes;
 import dev.findmypic.index.catalogue.AnalysedPhoto;
 import dev.findmypic.index.catalogue.FaceRecord;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,7 +42,7 @@ final class PhotoAnalyser {
       faces.add(faces(picture));
       OcrResult read = read(picture);
       ocr.add(read);
-      texts.add(textOf(batch.get(i), read));
+      texts.add(textOf(batch.get(i).file().path(), read));
     }
     List<float[]> text = null;
     if (analysers.text() != null) {
@@ -56,6 +57,22 @@ final class PhotoAnalyser {
           image == null ? null : image.get(i), text == null ? null : text.get(i), faces.get(i), ocr.get(i)));
     }
     return out;
+  }
+
+  /**
+   * Recomputes the text vectors of files whose other analyses are current, from their names and stored OCR lines.
+   *
+   * @return one vector per file, in order
+   */
+  List<float[]> retext(List<Work.Retext> files) {
+    List<String> texts = new ArrayList<>(files.size());
+    for (Work.Retext r : files) {
+      texts.add(textOf(r.file().path(), r.ocr()));
+    }
+    long start = System.nanoTime();
+    List<float[]> vectors = analysers.text().embedTexts(texts);
+    clock.stop(StageTimes.TEXT, start);
+    return vectors;
   }
 
   private OcrResult read(Picture picture) {
@@ -84,8 +101,8 @@ final class PhotoAnalyser {
   }
 
   /** The text the text embedder sees for a photo: its file name without extension, then its OCR text. */
-  static String textOf(Work.Decoded d, OcrResult ocr) {
-    String name = d.file().path().getFileName().toString();
+  static String textOf(Path file, OcrResult ocr) {
+    String name = file.getFileName().toString();
     int dot = name.lastIndexOf('.');
     String stem = (dot > 0 ? name.substring(0, dot) : name).replace('_', ' ').replace('-', ' ');
     return ocr.lines().isEmpty() ? stem : stem + "\n" + ocr.text();

@@ -18,6 +18,7 @@ import dev.findmypic.models.nn.TokenBatch;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * CLIP text and image embeddings from a Hugging Face model directory ({@code config.json},
@@ -25,8 +26,9 @@ import java.util.Set;
  * on DJL's PyTorch engine.
  *
  * <p>Vectors are the projected features, L2-normalised, interchangeable with transformers'
- * {@code CLIPModel.get_text_features} / {@code get_image_features} after normalisation. The model loads on first use;
- * the instance is thread-safe; {@link #close()} frees the native memory. Large batches are cut into chunks of
+ * {@code CLIPModel.get_text_features} / {@code get_image_features} after normalisation. Each tower loads on its first
+ * use, so indexing photos holds only the image tower (ViT-B/32: 350 of 600 MB) and searching by text only the text
+ * tower; the instance is thread-safe; {@link #close()} frees the native memory. Large batches are cut into chunks of
  * {@code maxBatch}.
  */
 public final class ClipEmbedder implements Embedder {
@@ -35,13 +37,24 @@ public final class ClipEmbedder implements Embedder {
 
   private final ModelInfo info;
   private final int maxBatch;
-  private final LazyModel<Loaded> model;
+  private final LazyModel<LoadedVision> vision;
+  private final LazyModel<LoadedText> text;
 
-  private record Loaded(NDManager manager, ClipModel model, TextTokenizer tokenizer, ClipImageProcessor processor)
+  /** The image tower and its preprocessing, in a manager of their own. */
+  private record LoadedVision(NDManager manager, VisionTower tower, ClipImageProcessor processor)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      manager.close();
+    }
+  }
+
+  /** The text tower, its tokenizer and the logit scale, in a manager of their own. */
+  private record LoadedText(NDManager manager, TextTower tower, TextTokenizer tokenizer, float logitScale)
       implements LoadedTextModel {
     @Override
     public float[] features(NDManager scope, TokenBatch tokens) {
-      return model.encodeTexts(scope, tokens).features().toFloatArray();
+      return tower.apply(scope, tokens).features().toFloatArray();
     }
 
     @Override
@@ -54,12 +67,13 @@ public final class ClipEmbedder implements Embedder {
   private ClipEmbedder(Path dir, ClipConfig config, ModelInfo info, int threads, int maxBatch, Precision precision) {
     this.info = info;
     this.maxBatch = maxBatch;
-    this.model = new LazyModel<>(info.key(), () -> load(dir, config, threads, precision));
+    this.vision = new LazyModel<>(info.key() + " image tower", () -> loadVision(dir, config, threads, precision));
+    this.text = new LazyModel<>(info.key() + " text tower", () -> loadText(dir, config, threads, precision));
   }
 
   /**
-   * Opens a CLIP model directory. Only {@code config.json} is read now; weights, tokenizer and preprocessing load on
-   * first use.
+   * Opens a CLIP model directory. Only {@code config.json} is read now; each tower loads on its first use, the image
+   * tower with the preprocessing, the text tower with the tokenizer.
    *
    * @param dir the model directory
    * @param id the model id, for example {@code openai/clip-vit-base-patch32}
@@ -100,18 +114,28 @@ public final class ClipEmbedder implements Embedder {
     return TextTokenizer.open(tokenizerJson, 77, PAD_ID);
   }
 
-  private static Loaded load(Path dir, ClipConfig config, int threads, Precision precision) {
+  /** Loads the image tower alone: the checkpoint's {@code text_model.*} tensors are never read. */
+  private static LoadedVision loadVision(Path dir, ClipConfig config, int threads, Precision precision) {
     PyTorchThreads.set(threads);
     ClipImageProcessor processor = ClipImageProcessor.read(dir.resolve("preprocessor_config.json"));
     if (processor.height() != config.vision().imageSize() || processor.width() != config.vision().imageSize()) {
       throw new ModelException(dir + ": preprocessor crops " + processor.height() + "x" + processor.width()
           + " but the model takes " + config.vision().imageSize() + " pixels square");
     }
-    return CheckpointWeights.build(dir, null, "CLIP", (manager, weights) -> new Loaded(
+    return CheckpointWeights.build(dir, null, "CLIP image tower", (manager, weights) -> new LoadedVision(
         manager,
-        ClipModel.load(config, weights, precision),
-        TextTokenizer.open(dir.resolve("tokenizer.json"), config.text().maxPositions(), PAD_ID),
+        VisionTower.load(config.vision(), weights, ClipModel.weightType(weights, precision)),
         processor));
+  }
+
+  /** Loads the text tower alone: the checkpoint's {@code vision_model.*} tensors are never read. */
+  private static LoadedText loadText(Path dir, ClipConfig config, int threads, Precision precision) {
+    PyTorchThreads.set(threads);
+    return CheckpointWeights.build(dir, null, "CLIP text tower", (manager, weights) -> new LoadedText(
+        manager,
+        TextTower.load(config.text(), weights, ClipModel.weightType(weights, precision)),
+        TextTokenizer.open(dir.resolve("tokenizer.json"), config.text().maxPositions(), PAD_ID),
+        ClipModel.logitScale(weights)));
   }
 
   @Override
@@ -121,12 +145,12 @@ public final class ClipEmbedder implements Embedder {
 
   @Override
   public List<float[]> embedTexts(List<String> texts) {
-    return LoadedTextModel.embed(model, texts, maxBatch, info.dimension());
+    return LoadedTextModel.embed(text, texts, maxBatch, info.dimension());
   }
 
   @Override
   public List<float[]> embedImages(List<Picture> pictures) {
-    return model.embedInChunks(pictures, maxBatch, info.dimension(), (loaded, chunk) -> {
+    return vision.embedInChunks(pictures, maxBatch, info.dimension(), (loaded, chunk) -> {
       ClipImageProcessor processor = loaded.processor;
       float[] pixels = new float[chunk.size() * processor.pixelCount()];
       for (int i = 0; i < chunk.size(); i++) {
@@ -134,23 +158,37 @@ public final class ClipEmbedder implements Embedder {
       }
       try (NDManager scope = loaded.manager.newSubManager()) {
         NDArray input = scope.create(pixels, new Shape(chunk.size(), 3, processor.height(), processor.width()));
-        return loaded.model.encodeImages(input).features().toFloatArray();
+        return loaded.tower.apply(input).features().toFloatArray();
       }
     });
   }
 
   /**
    * The model's logit scale, {@code exp(logit_scale)}: zero-shot classification scores a picture against labels as
-   * this times the dot products of their unit vectors, then takes a softmax. Loads the model if needed.
+   * this times the dot products of their unit vectors, then takes a softmax. Loads the text tower if needed.
    *
    * @return the scale, 100 for OpenAI's checkpoints
    */
   public float logitScale() {
-    return model.use(loaded -> loaded.model.logitScale());
+    return text.use(LoadedText::logitScale);
   }
 
   @Override
   public void close() {
-    model.close();
+    try (text) {
+      vision.close();
+    }
+  }
+
+  /** @return which towers are loaded now: {@code "image"}, {@code "text"}, both or neither */
+  Set<String> loadedTowers() {
+    Set<String> loaded = new TreeSet<>();
+    if (vision.isLoaded()) {
+      loaded.add("image");
+    }
+    if (text.isLoaded()) {
+      loaded.add("text");
+    }
+    return loaded;
   }
 }

@@ -52,13 +52,21 @@ public final class ClipModel {
    * @throws dev.findmypic.core.ModelFormatException if a parameter is missing
    */
   public static ClipModel load(ClipConfig config, Weights weights, Precision precision) {
-    float logitScale;
-    try (NDArray scale = weights.get("logit_scale")) {
-      logitScale = (float) Math.exp(scale.toFloatArray()[0]);
-    }
-    DataType weightType = precision.weightType(weights.manager().getDevice());
+    DataType weightType = weightType(weights, precision);
     return new ClipModel(config, VisionTower.load(config.vision(), weights, weightType),
-        TextTower.load(config.text(), weights, weightType), logitScale);
+        TextTower.load(config.text(), weights, weightType), logitScale(weights));
+  }
+
+  /** @return {@code exp(logit_scale)} read from the checkpoint */
+  static float logitScale(Weights weights) {
+    try (NDArray scale = weights.get("logit_scale")) {
+      return (float) Math.exp(scale.toFloatArray()[0]);
+    }
+  }
+
+  /** @return the type the linear weights are stored in: {@code precision} resolved against the weights' device */
+  static DataType weightType(Weights weights, Precision precision) {
+    return precision.weightType(weights.manager().getDevice());
   }
 
   /** Converts a result to float32 if a half-precision product made it; consumes it. */

@@ -59,6 +59,29 @@ class ClipEmbedderTest {
   }
 
   @Test
+  void indexingPhotosLoadsTheImageTowerOnly() throws Exception {
+    try (ClipEmbedder fresh = ClipEmbedder.open(DIR, "test/clip-tiny-a", "1", 2, 5)) {
+      assertThat(fresh.loadedTowers()).isEmpty();
+      Picture picture = TestImages.decode(DIR.resolve("images").resolve(imageNames.get(0)));
+      float[] vector = fresh.embedImages(List.of(picture)).get(0);
+      assertThat(fresh.loadedTowers()).containsExactly("image");
+      assertThat(ReferenceArrays.maxAbsDiff(row(imageEmbeds, 0), vector)).isLessThan(1e-4);
+      fresh.embedTexts(List.of(texts.get(0)));
+      assertThat(fresh.loadedTowers()).containsExactly("image", "text");
+    }
+  }
+
+  @Test
+  void searchingByTextLoadsTheTextTowerOnly() {
+    try (ClipEmbedder fresh = ClipEmbedder.open(DIR, "test/clip-tiny-a", "1", 2, 5)) {
+      float[] vector = fresh.embedTexts(List.of(texts.get(0))).get(0);
+      assertThat(fresh.logitScale()).isCloseTo((float) Math.exp(2.6592), org.assertj.core.data.Offset.offset(1e-4f));
+      assertThat(fresh.loadedTowers()).containsExactly("text");
+      assertThat(ReferenceArrays.maxAbsDiff(row(textEmbeds, 0), vector)).isLessThan(1e-4);
+    }
+  }
+
+  @Test
   void textVectorsEqualTransformersTextEmbeds() {
     List<float[]> vectors = embedder.embedTexts(texts);
     assertThat(vectors).hasSize(20);
