@@ -8,6 +8,7 @@ import dev.findmypic.index.PhotoLibrary;
 import dev.findmypic.index.catalogue.VectorKind;
 import dev.findmypic.index.search.SearchRequest;
 import dev.findmypic.index.testing.Sql;
+import dev.findmypic.index.text.FtsQuery;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,7 +56,7 @@ class IndexingUnderLoadTest {
       assertThat(summary.failures()).isEmpty();
       assertThat(summary.added()).isEqualTo(PHOTOS);
       assertThat(library.checkIntegrity()).isEmpty();
-      assertThat(library.searchWords("receipt", dev.findmypic.index.text.FtsQuery.Mode.ALL_WORDS,
+      assertThat(library.searchWords("receipt", FtsQuery.Mode.ALL_WORDS,
           SearchRequest.firstPage(1)).total()).isEqualTo(PHOTOS);
     }
     assertEveryPhotoIndexedOnce(data);
