@@ -41,7 +41,7 @@ public final class LibraryOptions {
     provider = b.provider;
     settings = b.settings;
     providedRoles = Set.copyOf(b.providedRoles);
-    pipeline = new PipelineOptions(b.threads, b.batchSize, b.fileTimeout);
+    pipeline = new PipelineOptions(b.threads, b.batchSize, b.fileTimeout, b.pixelBytesInFlight);
     exactSearchUpTo = b.exactSearchUpTo;
   }
 
@@ -63,6 +63,7 @@ public final class LibraryOptions {
     private int threads = Runtime.getRuntime().availableProcessors();
     private int batchSize = 16;
     private Duration fileTimeout = Duration.ofSeconds(60);
+    private long pixelBytesInFlight = PipelineOptions.DEFAULT_PIXEL_BYTES_IN_FLIGHT;
     private int exactSearchUpTo = VectorIndex.EXACT_UP_TO;
 
     private Builder() {}
@@ -168,6 +169,18 @@ public final class LibraryOptions {
      */
     public Builder fileTimeout(Duration fileTimeout) {
       this.fileTimeout = fileTimeout;
+      return this;
+    }
+
+    /**
+     * Sets how many bytes of decoded pixels may wait for or be in inference at once: the main lever on indexing's
+     * memory. A batch goes to inference once it holds half of this, even if it has fewer photos than the batch size.
+     *
+     * @param bytes at least 1; {@link PipelineOptions#DEFAULT_PIXEL_BYTES_IN_FLIGHT} by default
+     * @return this builder
+     */
+    public Builder pixelBytesInFlight(long bytes) {
+      this.pixelBytesInFlight = bytes;
       return this;
     }
 

@@ -322,19 +322,22 @@ public final class IndexingPipeline {
         throws InterruptedException {
       List<Work.Decoded> batch = new ArrayList<>(options.batchSize());
       List<Work.Retext> retexts = new ArrayList<>(options.batchSize());
+      long batchPixelBytes = 0;
       while (true) {
         long start = System.nanoTime();
         Work w = batch.isEmpty() && retexts.isEmpty() ? in.take() : in.poll(20, TimeUnit.MILLISECONDS);
         clock.stop(StageTimes.WAITING_FOR_PHOTOS, start);
         if (w instanceof Work.Decoded d) {
           batch.add(d);
+          batchPixelBytes += pixelBytes(d);
         } else if (w instanceof Work.Retext r) {
           retexts.add(r);
         } else if (w != null && !(w instanceof Work.End)) {
           out.put(w);
         }
         boolean flush = w == null || w instanceof Work.End;
-        if (!batch.isEmpty() && (flush || batch.size() >= options.batchSize())) {
+        if (!batch.isEmpty()
+            && (flush || batch.size() >= options.batchSize() || batchPixelBytes >= halfThePixelBudget())) {
           List<Work> results;
           try {
             results = analyseBatch(batch, timed);
@@ -345,6 +348,7 @@ public final class IndexingPipeline {
             out.put(result);
           }
           batch.clear();
+          batchPixelBytes = 0;
         }
         if (!retexts.isEmpty() && (flush || retexts.size() >= options.batchSize())) {
           for (Work result : retextBatch(retexts, timed)) {
@@ -500,6 +504,14 @@ public final class IndexingPipeline {
   @FunctionalInterface
   private interface InterruptibleLoop {
     void run() throws InterruptedException;
+  }
+
+  /**
+   * A batch is analysed once its pictures hold half the pixel budget, even if it has fewer photos than the batch size,
+   * so that the decode threads can fill the other half meanwhile instead of waiting for the whole batch to finish.
+   */
+  private long halfThePixelBudget() {
+    return options.pixelBytesInFlight() / 2;
   }
 
   private static long pixelBytes(Work.Decoded d) {

@@ -2,10 +2,9 @@ package dev.findmypic.models.face;
 
 import dev.findmypic.core.DetectedFace;
 import dev.findmypic.core.Picture;
-import dev.findmypic.models.image.OpenCvNatives;
+import dev.findmypic.models.image.PictureMats;
 import java.util.List;
 import java.util.Objects;
-import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
@@ -56,11 +55,9 @@ public final class DownscalingFaceDetector implements FaceDetector {
     double f = (double) maxSide / longSide;
     int width = (int) Math.max(1, Math.round(picture.width() * f));
     int height = (int) Math.max(1, Math.round(picture.height() * f));
-    OpenCvNatives.ensureLoaded();
-    Mat full = new Mat(picture.height(), picture.width(), CvType.CV_8UC3);
+    Mat full = PictureMats.rgb(picture);
     Mat small = new Mat();
     try {
-      full.put(0, 0, picture.copyRgb());
       Imgproc.resize(full, small, new Size(width, height), 0, 0, Imgproc.INTER_AREA);
       byte[] rgb = new byte[width * height * 3];
       small.get(0, 0, rgb);

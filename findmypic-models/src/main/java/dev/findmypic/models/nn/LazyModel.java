@@ -94,6 +94,7 @@ public final class LazyModel<T extends AutoCloseable> implements AutoCloseable {
         if (model == null) {
           model = loader.get();
           loaded = model;
+          NativeHeap.releaseFreed();
         }
       }
     }
@@ -117,6 +118,7 @@ public final class LazyModel<T extends AutoCloseable> implements AutoCloseable {
       if (loaded != null) {
         loaded.close();
         loaded = null;
+        NativeHeap.releaseFreed();
       }
     } catch (Exception e) {
       throw new IllegalStateException("cannot close " + name + ": " + e.getMessage(), e);

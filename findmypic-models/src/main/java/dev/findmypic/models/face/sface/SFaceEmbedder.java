@@ -6,7 +6,7 @@ import dev.findmypic.core.ModelException;
 import dev.findmypic.core.Picture;
 import dev.findmypic.core.Point;
 import dev.findmypic.core.Vectors;
-import dev.findmypic.models.face.BgrMats;
+import dev.findmypic.models.image.PictureMats;
 import dev.findmypic.models.image.OpenCvNatives;
 import com.google.common.hash.Hashing;
 import java.io.IOException;
@@ -92,7 +92,7 @@ public final class SFaceEmbedder implements AutoCloseable {
     if (faces.isEmpty()) {
       return List.of();
     }
-    Mat bgr = BgrMats.of(picture);
+    Mat bgr = PictureMats.bgr(picture);
     try {
       List<float[]> vectors = new ArrayList<>(faces.size());
       for (DetectedFace face : faces) {
@@ -112,7 +112,7 @@ public final class SFaceEmbedder implements AutoCloseable {
    * @return {@code 112 * 112 * 3} bytes, BGR, row by row
    */
   byte[] alignedCrop(Picture picture, DetectedFace face) {
-    Mat bgr = BgrMats.of(picture);
+    Mat bgr = PictureMats.bgr(picture);
     Mat crop = new Mat();
     try {
       align(bgr, face, picture.scale(), crop);

@@ -6,7 +6,7 @@ import dev.findmypic.core.InferenceException;
 import dev.findmypic.core.ModelException;
 import dev.findmypic.core.Picture;
 import dev.findmypic.core.Point;
-import dev.findmypic.models.face.BgrMats;
+import dev.findmypic.models.image.PictureMats;
 import dev.findmypic.models.face.FaceDetector;
 import dev.findmypic.models.image.OpenCvNatives;
 import java.nio.file.Files;
@@ -104,7 +104,7 @@ public final class YuNetDetector implements FaceDetector {
   }
 
   private static Mat toBgr(Picture picture, double resize) {
-    Mat bgr = BgrMats.of(picture);
+    Mat bgr = PictureMats.bgr(picture);
     if (resize == 1.0) {
       return bgr;
     }

@@ -1,11 +1,10 @@
 package dev.findmypic.models.ocr.easyocr;
 
-import dev.findmypic.models.image.OpenCvNatives;
 import dev.findmypic.core.Picture;
 import dev.findmypic.core.Point;
+import dev.findmypic.models.image.PictureMats;
 import java.util.List;
 import java.util.Optional;
-import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfPoint2f;
 import org.opencv.core.Rect;
@@ -25,12 +24,10 @@ final class CropExtractor implements AutoCloseable {
 
   /** @param picture the RGB picture, converted to grey as {@code cv2.cvtColor(..., COLOR_RGB2GRAY)} does */
   CropExtractor(Picture picture) {
-    OpenCvNatives.ensureLoaded();
     width = picture.width();
     height = picture.height();
-    Mat rgb = new Mat(height, width, CvType.CV_8UC3);
+    Mat rgb = PictureMats.rgb(picture);
     try {
-      rgb.put(0, 0, picture.copyRgb());
       grey = new Mat();
       Imgproc.cvtColor(rgb, grey, Imgproc.COLOR_RGB2GRAY);
     } finally {

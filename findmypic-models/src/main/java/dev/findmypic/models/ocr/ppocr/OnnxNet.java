@@ -1,34 +1,41 @@
 package dev.findmypic.models.ocr.ppocr;
 
 import ai.djl.MalformedModelException;
+import ai.djl.Model;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.repository.zoo.Criteria;
-import ai.djl.repository.zoo.ModelNotFoundException;
-import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import dev.findmypic.core.InferenceException;
 import dev.findmypic.core.ModelException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * One ONNX network on DJL's ONNX Runtime engine, with one float input and one float output. Thread-safe: each call
  * opens its own predictor and frees its arrays with a sub-manager.
+ *
+ * <p>The session runs without ONNX Runtime's memory patterns. A pattern is planned, and a block allocated from the
+ * session's arena, for every input shape, and PP-OCR's inputs change shape with every picture and every batch of
+ * lines. Reading the same four 2000x1500 photos 20 times, the patterns held 277 MB of arena against 133 MB
+ * without them, at the same speed (16.1 and 16.0 s; benchmarks/pipeline/RESULTS.md). The arena itself stays on:
+ * without it the same reads left over 500 MB free but resident in glibc's arenas.
  */
 final class OnnxNet implements AutoCloseable {
   /** A float tensor: its values, row-major, and its shape. */
   record Tensor(float[] data, long[] shape) {}
 
   private final Path file;
-  private final ZooModel<NDList, NDList> model;
+  private final Model model;
 
-  private OnnxNet(Path file, ZooModel<NDList, NDList> model) {
+  private OnnxNet(Path file, Model model) {
     this.file = file;
     this.model = model;
   }
@@ -47,17 +54,17 @@ final class OnnxNet implements AutoCloseable {
     }
     // without this, DJL starts the PyTorch engine as well when it loads an ONNX model
     System.setProperty("ai.djl.onnx.disable_alternative", "true");
-    Criteria<NDList, NDList> criteria = Criteria.builder()
-        .setTypes(NDList.class, NDList.class)
-        .optModelPath(file)
-        .optEngine("OnnxRuntime")
-        .optTranslator(new NoopTranslator())
-        .optOption("interOpNumThreads", "1")
-        .optOption("intraOpNumThreads", Integer.toString(threads))
-        .build();
-    try {
-      return new OnnxNet(file, criteria.loadModel());
-    } catch (IOException | ModelNotFoundException | MalformedModelException | RuntimeException e) {
+    Model model = Model.newInstance(file.getFileName().toString(), "OnnxRuntime");
+    // DJL's string options can turn memory patterns on but not off: hand it the session options instead
+    try (OrtSession.SessionOptions session = new OrtSession.SessionOptions()) {
+      session.setMemoryPatternOptimization(false);
+      model.load(file, null, Map.of(
+          "sessionOptions", session,
+          "interOpNumThreads", "1",
+          "intraOpNumThreads", Integer.toString(threads)));
+      return new OnnxNet(file, model);
+    } catch (IOException | OrtException | MalformedModelException | RuntimeException e) {
+      model.close();
       throw new ModelException("cannot load the ONNX model " + file + ": " + e.getMessage(), e);
     }
   }
@@ -71,7 +78,7 @@ final class OnnxNet implements AutoCloseable {
    */
   Tensor run(Tensor input) {
     try (NDManager scope = model.getNDManager().newSubManager();
-        Predictor<NDList, NDList> predictor = model.newPredictor()) {
+        Predictor<NDList, NDList> predictor = model.newPredictor(new NoopTranslator())) {
       NDArray x = scope.create(input.data(), new Shape(input.shape()));
       NDList out = predictor.predict(new NDList(x));
       NDArray y = out.get(0);

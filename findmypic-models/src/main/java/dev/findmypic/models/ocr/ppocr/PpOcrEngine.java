@@ -8,14 +8,13 @@ import dev.findmypic.core.OcrResult;
 import dev.findmypic.core.Picture;
 import dev.findmypic.core.TextLine;
 import dev.findmypic.models.image.OpenCvNatives;
+import dev.findmypic.models.image.PictureMats;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.opencv.core.CvType;
 import org.opencv.core.Mat;
-import org.opencv.imgproc.Imgproc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -128,7 +127,7 @@ public final class PpOcrEngine implements OcrEngine {
 
   @Override
   public OcrResult read(Picture picture) {
-    Mat bgr = toBgr(picture);
+    Mat bgr = PictureMats.bgr(picture);
     List<Mat> crops = new ArrayList<>();
     try {
       List<Quad> boxes = detector.detect(bgr);
@@ -174,15 +173,6 @@ public final class PpOcrEngine implements OcrEngine {
       bgr.release();
       crops.forEach(Mat::release);
     }
-  }
-
-  private static Mat toBgr(Picture picture) {
-    Mat rgb = new Mat(picture.height(), picture.width(), CvType.CV_8UC3);
-    rgb.put(0, 0, picture.copyRgb());
-    Mat bgr = new Mat();
-    Imgproc.cvtColor(rgb, bgr, Imgproc.COLOR_RGB2BGR);
-    rgb.release();
-    return bgr;
   }
 
   @Override
