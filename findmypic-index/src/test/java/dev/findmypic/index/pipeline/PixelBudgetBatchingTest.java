@@ -2,9 +2,6 @@ package dev.findmypic.index.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.findmypic.core.Embedder;
-import dev.findmypic.core.ModelInfo;
-import dev.findmypic.core.Picture;
 import dev.findmypic.index.IndexSummary;
 import dev.findmypic.index.LibraryOptions;
 import dev.findmypic.index.PhotoLibrary;
@@ -13,7 +10,6 @@ import dev.findmypic.index.testing.FakeDecoder;
 import dev.findmypic.index.testing.TestPhotos;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +29,8 @@ class PixelBudgetBatchingTest {
       TestPhotos.write(tmp.resolve("photos/p" + i + ".png"), 0x0f0f0f * (i + 1), i + 1);
     }
     long pictureBytes = 3L * 48 * 40; // TestPhotos are 48 x 40
-    BatchRecordingClip clip = new BatchRecordingClip();
+    ConcurrentLinkedQueue<Integer> batchSizes = new ConcurrentLinkedQueue<>();
+    FakeClip clip = new FakeClip(pictures -> batchSizes.add(pictures.size()));
     IndexSummary summary;
     try (PhotoLibrary library = PhotoLibrary.open(tmp.resolve("data"), LibraryOptions.builder()
         .decoder(new FakeDecoder()).clip(clip).threads(2).batchSize(16).fileTimeout(Duration.ofSeconds(30))
@@ -43,34 +40,7 @@ class PixelBudgetBatchingTest {
     }
 
     assertThat(summary.added()).isEqualTo(PHOTOS);
-    assertThat(clip.batchSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(PHOTOS);
-    assertThat(clip.batchSizes).allSatisfy(size -> assertThat(size).isBetween(1, 2));
-  }
-
-  /** {@link FakeClip}, recording the size of every batch of pictures it embeds. */
-  private static final class BatchRecordingClip implements Embedder {
-    final ConcurrentLinkedQueue<Integer> batchSizes = new ConcurrentLinkedQueue<>();
-    private final FakeClip clip = new FakeClip();
-
-    @Override
-    public ModelInfo info() {
-      return clip.info();
-    }
-
-    @Override
-    public List<float[]> embedTexts(List<String> texts) {
-      return clip.embedTexts(texts);
-    }
-
-    @Override
-    public List<float[]> embedImages(List<Picture> pictures) {
-      batchSizes.add(pictures.size());
-      return clip.embedImages(pictures);
-    }
-
-    @Override
-    public void close() {
-      clip.close();
-    }
+    assertThat(batchSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(PHOTOS);
+    assertThat(batchSizes).allSatisfy(size -> assertThat(size).isBetween(1, 2));
   }
 }

@@ -3,7 +3,6 @@ package dev.findmypic.index.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.findmypic.core.Embedder;
 import dev.findmypic.core.ModelInfo;
 import dev.findmypic.core.OcrEngine;
 import dev.findmypic.core.OcrResult;
@@ -20,7 +19,6 @@ import dev.findmypic.index.testing.TestPhotos;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +37,7 @@ class StageTimesTest {
     }
     IndexSummary summary;
     try (PhotoLibrary library = PhotoLibrary.open(tmp.resolve("data"), LibraryOptions.builder()
-        .decoder(new FakeDecoder()).clip(new SlowClip()).faces(new FakeFaces()).ocr(new SlowOcr())
+        .decoder(new FakeDecoder()).clip(new FakeClip(pictures -> sleep(CLIP_MS * pictures.size()))).faces(new FakeFaces()).ocr(new SlowOcr())
         .threads(2).batchSize(4).fileTimeout(Duration.ofSeconds(30)).build())) {
       library.addRoot(tmp.resolve("photos"));
       summary = library.index(p -> { });
@@ -81,30 +79,6 @@ class StageTimesTest {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     }
-  }
-
-  /** {@link FakeClip} taking {@value #CLIP_MS} ms an image. */
-  private static final class SlowClip implements Embedder {
-    private final FakeClip clip = new FakeClip();
-
-    @Override
-    public ModelInfo info() {
-      return clip.info();
-    }
-
-    @Override
-    public List<float[]> embedTexts(List<String> texts) {
-      return clip.embedTexts(texts);
-    }
-
-    @Override
-    public List<float[]> embedImages(List<Picture> pictures) {
-      sleep(CLIP_MS * pictures.size());
-      return clip.embedImages(pictures);
-    }
-
-    @Override
-    public void close() {}
   }
 
   /** {@link FakeOcr} taking {@value #OCR_MS} ms a photo. */

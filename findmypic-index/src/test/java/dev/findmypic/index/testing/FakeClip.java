@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * A CLIP stand-in with 8 dimensions: a picture's vector is its mean red, green and blue (plus a small constant), and
@@ -18,6 +19,7 @@ public final class FakeClip implements Embedder {
   /** How many images were embedded. */
   public final AtomicInteger images = new AtomicInteger();
   private final String revision;
+  private final Consumer<List<Picture>> beforeEachBatch;
 
   /** A fake of revision {@code r1}. */
   public FakeClip() {
@@ -30,7 +32,22 @@ public final class FakeClip implements Embedder {
    * @param revision the revision in its {@link ModelInfo}
    */
   public FakeClip(String revision) {
+    this(revision, pictures -> { });
+  }
+
+  /**
+   * A fake of revision {@code r1} that shows every batch of pictures to a hook before embedding it, for example to
+   * record batch sizes or to take time.
+   *
+   * @param beforeEachBatch sees each batch
+   */
+  public FakeClip(Consumer<List<Picture>> beforeEachBatch) {
+    this("r1", beforeEachBatch);
+  }
+
+  private FakeClip(String revision, Consumer<List<Picture>> beforeEachBatch) {
     this.revision = revision;
+    this.beforeEachBatch = beforeEachBatch;
   }
 
   @Override
@@ -55,6 +72,7 @@ public final class FakeClip implements Embedder {
 
   @Override
   public List<float[]> embedImages(List<Picture> pictures) {
+    beforeEachBatch.accept(pictures);
     List<float[]> out = new ArrayList<>();
     for (Picture p : pictures) {
       images.incrementAndGet();
