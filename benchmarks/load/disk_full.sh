@@ -8,13 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 count=${1:-200}
 size=${2:-400k}
-photos=/tmp/fmp-load-$count
-[ -d "$photos" ] || /usr/bin/python3 benchmarks/load/make_photos.py "$photos" "$count"
-mvn -B -o -q install -DskipTests -pl findmypic-core,findmypic-models
-mvn -B -o -q test-compile -pl findmypic-index
-mvn -B -o -q -pl findmypic-index org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.cp
-CP="findmypic-index/target/classes:findmypic-index/target/test-classes:$(cat findmypic-index/target/bench.cp)"
+source benchmarks/load/prepare.sh
 mnt=$(mktemp -d /tmp/fmp-full.XXXXXX)
 mount -t tmpfs -o size="$size" tmpfs "$mnt"
 trap 'umount "$mnt"; rmdir "$mnt"' EXIT

@@ -9,13 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 count=${1:-2000}
 rest=${2:-30}
-photos=/tmp/fmp-load-$count
-[ -d "$photos" ] || /usr/bin/python3 benchmarks/load/make_photos.py "$photos" "$count"
-mvn -B -o -q install -DskipTests -pl findmypic-core,findmypic-models
-mvn -B -o -q test-compile -pl findmypic-index
-mvn -B -o -q -pl findmypic-index org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.cp
-CP="findmypic-index/target/classes:findmypic-index/target/test-classes:$(cat findmypic-index/target/bench.cp)"
+source benchmarks/load/prepare.sh
 echo "machine: $(nproc) cores, $(grep MemTotal /proc/meminfo); load before: $(uptime)"
 for mode in ${MODES:-one two}; do
   data=$(mktemp -d /tmp/fmp-load-data.XXXXXX)
