@@ -6,39 +6,105 @@
 //   mvn -B -o -q -pl findmypic-models dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
 //   CP="findmypic-models/target/classes:findmypic-core/target/classes:$(cat /tmp/cp.txt)"
 //   MALLOC_ARENA_MAX=2 java -Xmx512m -Dai.djl.offline=true -cp "$CP" benchmarks/pipeline/AnalyserMemoryProbe.java ocr 20 5
-import com.sun.jna.*;
-import dev.findmypic.core.*;
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Structure;
+import dev.findmypic.core.DetectedFace;
+import dev.findmypic.core.Embedder;
+import dev.findmypic.core.FaceRecognizer;
+import dev.findmypic.core.ModelRole;
+import dev.findmypic.core.ModelSettings;
+import dev.findmypic.core.OcrEngine;
+import dev.findmypic.core.Picture;
+import dev.findmypic.core.PhotoDecoder;
 import dev.findmypic.models.DjlModelProvider;
-import java.nio.file.*;
-import java.util.*;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 public class AnalyserMemoryProbe {
-  public interface C extends Library { Mallinfo2.ByValue mallinfo2(); }
-  @Structure.FieldOrder({"arena","ordblks","smblks","hblks","hblkhd","usmblks","fsmblks","uordblks","fordblks","keepcost"})
-  public static class Mallinfo2 extends Structure { public long arena, ordblks, smblks, hblks, hblkhd, usmblks, fsmblks, uordblks, fordblks, keepcost;
-    public static class ByValue extends Mallinfo2 implements Structure.ByValue {} }
-  static C c = Native.load("c", C.class);
-  static String mem() { Mallinfo2 m = c.mallinfo2(); return String.format("inuse %d MB, mmapped %d MB, free %d MB", m.uordblks >> 20, m.hblkhd >> 20, m.fordblks >> 20); }
-  public static void main(String[] a) throws Exception {
-    Path data = Files.createTempDirectory("memory-probe");
-    ModelSettings s = new ModelSettings(data, Map.of(ModelRole.CLIP, "/tmp/clip-b32-bench", ModelRole.FACES, "/tmp/fmp-faces-yunet-dlib"), true, 2);
-    DjlModelProvider p = new DjlModelProvider();
-    PhotoDecoder dec = p.photoDecoder();
-    List<Path> files = new ArrayList<>();
-    try (var st = Files.list(Path.of("/tmp/fmp-12mp-120"))) { st.sorted().limit(4).forEach(files::add); }
-    List<Picture> pics = new ArrayList<>();
-    for (Path f : files) pics.add(dec.decode(f, 1500).picture());
-    String what = a[0];
-    AutoCloseable model;
-    Runnable step;
-    if (what.equals("ocr")) { OcrEngine o = p.openOcrEngine(s); model = o; step = () -> { for (Picture pic : pics) o.read(pic); }; }
-    else if (what.equals("faces")) { FaceRecognizer fr = p.openFaceRecognizer(s); model = fr; step = () -> { for (Picture pic : pics) { var d = fr.detect(pic); if (!d.isEmpty()) fr.embed(pic, d); } }; }
-    else if (what.equals("clip")) { Embedder e = p.openEmbedder(ModelRole.CLIP, s); model = e; step = () -> e.embedImages(pics); }
-    else if (what.equals("decode")) { model = () -> {}; step = () -> { for (Path f : files) dec.decode(f, 1500); }; }
-    else { Embedder e = p.openEmbedder(ModelRole.TEXT, s); model = e; step = () -> e.embedTexts(List.of("some words on a sign " + System.nanoTime(), "another line")); }
-    for (int i = 0; i <= Integer.parseInt(a[1]); i++) {
-      step.run();
-      if (i % Integer.parseInt(a[2]) == 0) { System.gc(); Thread.sleep(200); System.out.println(what + " round " + i + ": " + mem()); }
+  /** glibc's mallinfo2(). */
+  public interface CLibrary extends Library {
+    Mallinfo2.ByValue mallinfo2();
+  }
+
+  /** glibc's struct mallinfo2: every field a size_t. */
+  @Structure.FieldOrder({"arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks",
+      "fordblks", "keepcost"})
+  public static class Mallinfo2 extends Structure {
+    public long arena, ordblks, smblks, hblks, hblkhd, usmblks, fsmblks, uordblks, fordblks, keepcost;
+
+    public static class ByValue extends Mallinfo2 implements Structure.ByValue {}
+  }
+
+  private static final CLibrary LIBC = Native.load("c", CLibrary.class);
+
+  private static String memory() {
+    Mallinfo2 m = LIBC.mallinfo2();
+    return String.format("in use %d MB, mapped %d MB, free in the arenas %d MB",
+        m.uordblks >> 20, m.hblkhd >> 20, m.fordblks >> 20);
+  }
+
+  public static void main(String[] args) throws Exception {
+    String analyser = args[0];
+    int rounds = Integer.parseInt(args[1]);
+    int every = Integer.parseInt(args[2]);
+    ModelSettings settings = new ModelSettings(Files.createTempDirectory("memory-probe"),
+        Map.of(ModelRole.CLIP, "/tmp/clip-b32-bench", ModelRole.FACES, "/tmp/fmp-faces-yunet-dlib"), true, 2);
+    DjlModelProvider provider = new DjlModelProvider();
+    PhotoDecoder decoder = provider.photoDecoder();
+    List<Path> files;
+    try (var listing = Files.list(Path.of("/tmp/fmp-12mp-120"))) {
+      files = listing.sorted().limit(4).toList();
     }
-    model.close();
+    List<Picture> pictures = new ArrayList<>();
+    for (Path file : files) {
+      pictures.add(decoder.decode(file, 1500).picture());
+    }
+    AutoCloseable model;
+    Runnable round;
+    switch (analyser) {
+      case "ocr" -> {
+        OcrEngine ocr = provider.openOcrEngine(settings);
+        model = ocr;
+        round = () -> pictures.forEach(ocr::read);
+      }
+      case "faces" -> {
+        FaceRecognizer faces = provider.openFaceRecognizer(settings);
+        model = faces;
+        round = () -> pictures.forEach(p -> {
+          List<DetectedFace> found = faces.detect(p);
+          if (!found.isEmpty()) {
+            faces.embed(p, found);
+          }
+        });
+      }
+      case "clip" -> {
+        Embedder clip = provider.openEmbedder(ModelRole.CLIP, settings);
+        model = clip;
+        round = () -> clip.embedImages(pictures);
+      }
+      case "decode" -> {
+        model = () -> { };
+        round = () -> files.forEach(f -> decoder.decode(f, 1500));
+      }
+      case "text" -> {
+        Embedder text = provider.openEmbedder(ModelRole.TEXT, settings);
+        model = text;
+        round = () -> text.embedTexts(List.of("some words on a sign " + System.nanoTime(), "another line"));
+      }
+      default -> throw new IllegalArgumentException("analyser: ocr, faces, clip, decode or text; got " + analyser);
+    }
+    try (model) {
+      for (int i = 0; i <= rounds; i++) {
+        round.run();
+        if (i % every == 0) {
+          System.gc();
+          Thread.sleep(200);
+          System.out.println(analyser + " round " + i + ": " + memory());
+        }
+      }
+    }
   }
 }
